@@ -1,0 +1,1 @@
+"""The numeric core on arrays: RFM, segments, stages, tiers, churn rules, BG/NBD, Gamma-Gamma and CLV."""

@@ -1,0 +1,1 @@
+"""PDF documents drawn with reportlab: domain values in, PDF out; never a query."""

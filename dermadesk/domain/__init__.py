@@ -1,0 +1,1 @@
+"""The domain: entities, value objects, rules as data and ports; pure Python."""

@@ -1,0 +1,80 @@
+"""Plain English for error codes, used by the command line and as the UI's source text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dermadesk.domain.errors import DermaDeskError, FieldProblem
+
+MESSAGES: dict[str, str] = {
+    "db_locked_other_key": (
+        "This database is locked with a different key. Nothing was changed. "
+        "Open it with its passphrase or recovery key, or choose another file."
+    ),
+    "db_key_file_missing": (
+        "The key file for {path} is missing, so the database cannot be opened. "
+        "Nothing was changed. Restore the key file or use the recovery key."
+    ),
+    "db_key_file_damaged": "The key file {path} is damaged and cannot be read. Nothing was changed.",
+    "db_orphan_key_file": (
+        "A key file exists at {path} but its database does not. Move the key file away "
+        "or restore the database; nothing was created."
+    ),
+    "db_not_database": ("{path} is not a DermaDesk database or it is damaged. Nothing was changed."),
+    "db_damaged": "The database is damaged: {detail}. It was not changed; restore a backup.",
+    "db_not_encrypted_driver": (
+        "The database driver in use does not encrypt (it reports no SQLCipher 4). Refusing to open or create any file."
+    ),
+    "db_wrong_passphrase": "That passphrase does not open this database. Nothing was changed.",
+    "db_wrong_recovery_key": "That recovery key does not open this database. Nothing was changed.",
+    "db_passphrase_needed": (
+        "No usable system keyring was found, so DermaDesk needs a passphrase. "
+        "Set DERMADESK_PASSPHRASE or run DermaDesk where it can ask for one."
+    ),
+    "db_newer_schema": (
+        "This database was written by a newer DermaDesk (schema {revision}). Install the newer version to open it."
+    ),
+    "db_migration_failed": ("Updating the database failed ({detail}). It was left as it was; a backup is at {backup}."),
+    "db_storage_full": "The disk is full; nothing was saved. Free some space and try again.",
+    "db_busy": "The database is busy in another program. Try again in a moment.",
+    "invalid_field": "Please correct: {problems}",
+    "not_found": "No {what} with id {id}.",
+    "conflict": "{what} was changed by {by} at {at}. Your input is kept; review and save again.",
+    "permission_denied": "Your role ({role}) may not {action}.",
+    "invalid_state": "{what} cannot be {action} now: {detail}",
+    "cancelled": "Cancelled.",
+}
+
+PROBLEMS: dict[str, str] = {
+    "required": "is required",
+    "too_long": "is too long",
+    "too_short": "is too short",
+    "not_a_date": "is not a date (use YYYY-MM-DD)",
+    "in_future": "cannot be in the future",
+    "not_a_number": "is not a number",
+    "must_be_positive": "must be more than zero",
+    "not_negative": "cannot be negative",
+    "out_of_range": "is out of range",
+    "unknown_choice": "is not one of the allowed values",
+    "invalid_phone": "is not a phone number",
+    "invalid_email": "is not an e-mail address",
+    "duplicate": "is already in use",
+    "same_patient": "must be a different patient",
+}
+
+
+def describe_problem(problem: FieldProblem) -> str:
+    text = f"{problem.field.replace('_', ' ')} {PROBLEMS.get(problem.problem, problem.problem)}"
+    return f"row {problem.row}: {text}" if problem.row is not None else text
+
+
+def describe(error: DermaDeskError) -> str:
+    """One plain sentence for an error, with its details filled in."""
+    template = MESSAGES.get(error.code.value, error.code.value)
+    values: dict[str, object] = {"problems": "; ".join(map(describe_problem, error.problems))}
+    values.update(error.details)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template

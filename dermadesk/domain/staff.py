@@ -1,0 +1,58 @@
+"""Staff accounts, roles and what each role may do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    RECEPTIONIST = "receptionist"
+    PRACTITIONER = "practitioner"
+    OWNER = "owner"
+
+
+class Permission(StrEnum):
+    VIEW_PATIENTS = "view_patients"
+    EDIT_PATIENTS = "edit_patients"
+    LOG_INTERACTIONS = "log_interactions"
+    EDIT_CLINICAL = "edit_clinical"  # clinical notes, treatments, readings, photos
+    WORK_ALERTS = "work_alerts"
+    PRINT_PACKETS = "print_packets"
+    RUN_REPORTS = "run_reports"
+    CHANGE_SETTINGS = "change_settings"
+    MANAGE_STAFF = "manage_staff"
+    EXPORT_DATA = "export_data"
+    OVERRIDE_TIERS = "override_tiers"
+    VIEW_AUDIT = "view_audit"
+
+
+_FRONT_DESK = frozenset(
+    {
+        Permission.VIEW_PATIENTS,
+        Permission.EDIT_PATIENTS,
+        Permission.LOG_INTERACTIONS,
+        Permission.WORK_ALERTS,
+        Permission.PRINT_PACKETS,
+    }
+)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.RECEPTIONIST: _FRONT_DESK,
+    Role.PRACTITIONER: _FRONT_DESK | {Permission.EDIT_CLINICAL},
+    Role.OWNER: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True)
+class StaffUser:
+    username: str
+    display_name: str
+    role: Role
+    active: bool = True
+    id: int | None = None
+    created_at: datetime | None = None
+
+    def may(self, permission: Permission) -> bool:
+        return self.active and permission in ROLE_PERMISSIONS[self.role]

@@ -1,0 +1,145 @@
+"""Opening, creating, describing and checking a clinic's encrypted database."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.domain.errors import DermaDeskError, ErrorCode
+from dermadesk.domain.ports import Clock, SystemClock
+from dermadesk.services.clinic import seed_defaults
+from dermadesk.services.vault import NewKey, Vault
+from dermadesk.store import migrate
+from dermadesk.store.backup import export_copy
+from dermadesk.store.engine import cipher_version, open_encrypted, raw_connection
+from dermadesk.store.unit_of_work import Store
+from dermadesk.system.keyfile import derive_subkey
+from dermadesk.system.paths import key_file_for, sidecar_files
+
+
+@dataclass
+class OpenedDatabase:
+    store: Store
+    path: Path
+    key: bytes
+    new_key: NewKey | None = None  # only on creation: the recovery key to show once
+    read_only: bool = False
+
+    @property
+    def audit_key(self) -> bytes:
+        return derive_subkey(self.key, "audit-chain")
+
+    def close(self) -> None:
+        self.store.dispose()
+
+
+def open_database(
+    path: Path,
+    vault: Vault,
+    *,
+    create: bool = False,
+    settings: ClinicSettings | None = None,
+    backups: Path | None = None,
+    clock: Clock | None = None,
+) -> OpenedDatabase:
+    """Unlock and open an existing database (upgrading its schema after a backup), or create a new one.
+    An existing file is never recreated or written to before its key has opened it."""
+    clock = clock or SystemClock()
+    path = Path(path)
+    if path.exists():
+        key = vault.unlock(path)
+        engine = open_encrypted(path, key)
+        try:
+            migrate.upgrade(engine, backup=lambda: _backup_before_upgrade(engine, path, key, backups, clock))
+        except BaseException:
+            engine.dispose()
+            raise
+        return OpenedDatabase(_store(engine), path, key)
+    if not create:
+        raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
+    new_key = vault.create(path)
+    try:
+        engine = open_encrypted(path, new_key.key, create=True)
+        migrate.upgrade(engine)
+        store = Store(engine, (settings or ClinicSettings()).currency)
+        with store.write() as uow:
+            seed_defaults(uow, settings or ClinicSettings(), clock.now())
+    except BaseException:
+        _remove_unfinished(path, vault)
+        raise
+    return OpenedDatabase(store, path, new_key.key, new_key)
+
+
+def open_read_only(path: Path, vault: Vault) -> OpenedDatabase:
+    """For checks and exports of a database that must not change (possibly damaged)."""
+    if not path.exists():
+        raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
+    key = vault.unlock(path)
+    return OpenedDatabase(Store(open_encrypted(path, key, read_only=True)), path, key, read_only=True)
+
+
+def _store(engine: Engine) -> Store:
+    store = Store(engine)
+    with store.read() as uow:
+        store.currency = uow.settings.clinic().currency
+    return store
+
+
+def _backup_before_upgrade(engine: Engine, path: Path, key: bytes, backups: Path | None, clock: Clock) -> Path:
+    folder = backups or path.parent
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-before-upgrade-{stamp}.db"
+    export_copy(engine, target, key)
+    shutil.copy2(key_file_for(path), key_file_for(target))  # same key: the same key file opens it
+    return target
+
+
+def _remove_unfinished(path: Path, vault: Vault) -> None:
+    """Creation failed part-way: leave nothing half-made behind."""
+    for file in sidecar_files(path):
+        file.unlink(missing_ok=True)
+    vault.forget(path)
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    path: Path
+    revision: str | None
+    head: str
+    cipher_version: str
+    patient_count: int
+    size_bytes: int
+    clinic_name: str
+
+
+def describe(opened: OpenedDatabase) -> DatabaseInfo:
+    with opened.store.read() as uow:
+        count = uow.patients.count()
+        name = uow.settings.clinic().name
+    size = sum(f.stat().st_size for f in sidecar_files(opened.path) if f.exists())
+    return DatabaseInfo(
+        opened.path,
+        migrate.current_revision(opened.store.engine),
+        migrate.head_revision(),
+        cipher_version(opened.store.engine),
+        count,
+        size,
+        name,
+    )
+
+
+def integrity_problems(opened: OpenedDatabase) -> list[str]:
+    """quick_check and cipher_integrity_check (which checks every page's HMAC); [] when sound."""
+    problems: list[str] = []
+    with raw_connection(opened.store.engine) as conn:
+        for pragma in ("quick_check", "cipher_integrity_check"):
+            try:
+                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+            except Exception as exc:  # a damaged page can fail the pragma itself
+                rows = [f"{pragma}: {exc}"]
+            problems.extend(r for r in rows if r != "ok")
+    return problems

@@ -1,0 +1,46 @@
+"""A workspace: opens a clinic database and builds the services for whoever is acting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.domain.ports import Clock, SystemClock
+from dermadesk.domain.staff import StaffUser
+from dermadesk.services.clinic import ClinicService
+from dermadesk.services.context import ServiceContext
+from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
+from dermadesk.services.demo import DemoService
+from dermadesk.services.patients import PatientService
+from dermadesk.services.vault import Vault
+
+
+@dataclass
+class Services:
+    """Every use case, sharing one context (store, clock, acting user)."""
+
+    context: ServiceContext
+    clinic: ClinicService
+    patients: PatientService
+    demo: DemoService
+
+    @classmethod
+    def build(cls, context: ServiceContext) -> Services:
+        return cls(context, ClinicService(context), PatientService(context), DemoService(context))
+
+
+class Workspace:
+    def __init__(self, vault: Vault, backups: Path | None = None, clock: Clock | None = None) -> None:
+        self.vault = vault
+        self.backups = backups
+        self.clock = clock or SystemClock()
+
+    def open(self, path: Path, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
+        return open_database(path, self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock)
+
+    def open_read_only(self, path: Path) -> OpenedDatabase:
+        return open_read_only(path, self.vault)
+
+    def services(self, opened: OpenedDatabase, actor: StaffUser | None) -> Services:
+        return Services.build(ServiceContext(opened.store, opened.audit_key, self.clock, actor))

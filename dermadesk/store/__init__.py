@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy over SQLCipher (or PostgreSQL); returns domain values only."""

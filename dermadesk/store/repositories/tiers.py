@@ -1,0 +1,206 @@
+"""Tier definitions, stored review runs with per-patient results, tier history and overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from dermadesk.domain.tiers import (
+    TierChange,
+    TierChangeReason,
+    TierDefinition,
+    TierOverride,
+    TierReview,
+    TierReviewResult,
+)
+from dermadesk.store.tables import (
+    TierDefinitionRow,
+    TierHistoryRow,
+    TierOverrideRow,
+    TierReviewResultRow,
+    TierReviewRow,
+)
+
+_RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(TierReviewResult) if f.name != "review_id")
+
+
+def _review(row: TierReviewRow) -> TierReview:
+    return TierReview(
+        row.month,
+        row.as_of,
+        dict(row.rules),
+        dict(row.model),
+        row.created_at,
+        row.created_by,
+        row.patient_count,
+        row.id,
+    )
+
+
+class TierRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    # -- definitions -----------------------------------------------------------
+    def definitions(self) -> list[TierDefinition]:
+        rows = self._s.scalars(select(TierDefinitionRow).order_by(TierDefinitionRow.rank))
+        return [
+            TierDefinition(r.code, r.name, r.rank, r.spend_floor_minor, r.visit_floor, r.benefits, r.id) for r in rows
+        ]
+
+    def replace_definitions(self, tiers: Sequence[TierDefinition]) -> None:
+        self._s.execute(delete(TierDefinitionRow))
+        self._s.execute(
+            insert(TierDefinitionRow),
+            [
+                {
+                    "code": t.code,
+                    "name": t.name,
+                    "rank": t.rank,
+                    "spend_floor_minor": t.spend_floor_minor,
+                    "visit_floor": t.visit_floor,
+                    "benefits": t.benefits,
+                }
+                for t in tiers
+            ],
+        )
+
+    # -- reviews -----------------------------------------------------------------
+    def review_for_month(self, month: str) -> TierReview | None:
+        row = self._s.scalar(select(TierReviewRow).where(TierReviewRow.month == month))
+        return _review(row) if row else None
+
+    def reviews(self) -> list[TierReview]:
+        return [_review(r) for r in self._s.scalars(select(TierReviewRow).order_by(TierReviewRow.as_of))]
+
+    def latest_review_before(self, as_of: date, exclude_month: str | None = None) -> TierReview | None:
+        query = select(TierReviewRow).where(TierReviewRow.as_of < as_of)
+        if exclude_month:
+            query = query.where(TierReviewRow.month != exclude_month)
+        row = self._s.scalar(query.order_by(TierReviewRow.as_of.desc()).limit(1))
+        return _review(row) if row else None
+
+    def delete_review(self, review_id: int) -> None:
+        self._s.execute(delete(TierReviewResultRow).where(TierReviewResultRow.review_id == review_id))
+        self._s.execute(delete(TierHistoryRow).where(TierHistoryRow.review_id == review_id))
+        self._s.execute(delete(TierReviewRow).where(TierReviewRow.id == review_id))
+
+    def add_review(self, review: TierReview, results: Sequence[dict[str, object]]) -> TierReview:
+        """Store a run with one results row per patient (dicts of TierReviewResult fields, bulk insert)."""
+        row = TierReviewRow(
+            month=review.month,
+            as_of=review.as_of,
+            rules=review.rules,
+            model=review.model,
+            patient_count=len(results),
+            created_at=review.created_at,
+            created_by=review.created_by,
+        )
+        self._s.add(row)
+        self._s.flush()
+        if results:
+            self._s.execute(insert(TierReviewResultRow), [{**r, "review_id": row.id} for r in results])
+        return _review(row)
+
+    def results(self, review_id: int) -> list[TierReviewResult]:
+        rows = self._s.scalars(
+            select(TierReviewResultRow)
+            .where(TierReviewResultRow.review_id == review_id)
+            .order_by(TierReviewResultRow.patient_id)
+        )
+        return [TierReviewResult(review_id=r.review_id, **{f: getattr(r, f) for f in _RESULT_FIELDS}) for r in rows]
+
+    def result_columns(self, review_id: int, *columns: str) -> list[tuple[object, ...]]:
+        """Selected columns of a run's results, patient order: the fast path for whole-clinic arrays."""
+        cols = [getattr(TierReviewResultRow, c) for c in columns]
+        query = select(*cols).where(TierReviewResultRow.review_id == review_id).order_by(TierReviewResultRow.patient_id)
+        return [tuple(r) for r in self._s.execute(query)]
+
+    def patient_results(self, patient_id: int) -> list[tuple[TierReview, TierReviewResult]]:
+        rows = self._s.execute(
+            select(TierReviewRow, TierReviewResultRow)
+            .join(TierReviewResultRow)
+            .where(TierReviewResultRow.patient_id == patient_id)
+            .order_by(TierReviewRow.as_of)
+        )
+        return [
+            (_review(rv), TierReviewResult(review_id=rs.review_id, **{f: getattr(rs, f) for f in _RESULT_FIELDS}))
+            for rv, rs in rows
+        ]
+
+    # -- history and overrides ---------------------------------------------------
+    def add_changes(self, changes: Sequence[TierChange]) -> None:
+        if changes:
+            self._s.execute(
+                insert(TierHistoryRow),
+                [
+                    {
+                        "patient_id": c.patient_id,
+                        "from_tier": c.from_tier,
+                        "to_tier": c.to_tier,
+                        "reason": c.reason.value,
+                        "changed_at": c.changed_at,
+                        "review_id": c.review_id,
+                        "changed_by": c.changed_by,
+                        "note": c.note,
+                    }
+                    for c in changes
+                ],
+            )
+
+    def history(self, patient_id: int) -> list[TierChange]:
+        rows = self._s.scalars(
+            select(TierHistoryRow)
+            .where(TierHistoryRow.patient_id == patient_id)
+            .order_by(TierHistoryRow.changed_at, TierHistoryRow.id)
+        )
+        return [
+            TierChange(
+                r.patient_id,
+                r.from_tier,
+                r.to_tier,
+                TierChangeReason(r.reason),
+                r.changed_at,
+                r.review_id,
+                r.changed_by,
+                r.note,
+                r.id,
+            )
+            for r in rows
+        ]
+
+    def add_override(self, override: TierOverride, at: datetime) -> TierOverride:
+        row = TierOverrideRow(
+            patient_id=override.patient_id,
+            tier_code=override.tier_code,
+            reason=override.reason,
+            ends_on=override.ends_on,
+            created_by=override.created_by,
+            created_at=at,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return dataclasses.replace(override, id=row.id, created_at=at)
+
+    def cancel_override(self, override_id: int, at: datetime) -> None:
+        self._s.get_one(TierOverrideRow, override_id).cancelled_at = at
+
+    def overrides(self, patient_id: int | None = None) -> list[TierOverride]:
+        query = select(TierOverrideRow).order_by(TierOverrideRow.created_at, TierOverrideRow.id)
+        if patient_id is not None:
+            query = query.where(TierOverrideRow.patient_id == patient_id)
+        return [
+            TierOverride(
+                r.patient_id, r.tier_code, r.reason, r.ends_on, r.created_by, r.created_at, r.cancelled_at, r.id
+            )
+            for r in self._s.scalars(query)
+        ]
+
+    def move(self, from_patient: int, to_patient: int) -> None:
+        for model in (TierHistoryRow, TierOverrideRow):
+            for row in self._s.scalars(select(model).where(model.patient_id == from_patient)):
+                row.patient_id = to_patient

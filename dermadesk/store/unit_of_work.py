@@ -1,0 +1,88 @@
+"""A unit of work: one transaction, the repositories over it, commit or roll back as one."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from dermadesk.store.engine import writing
+from dermadesk.store.errors import translated
+from dermadesk.store.repositories.alerts import AlertRepository
+from dermadesk.store.repositories.appointments import AppointmentRepository
+from dermadesk.store.repositories.audit import AuditRepository
+from dermadesk.store.repositories.bulk import BulkLoader
+from dermadesk.store.repositories.catalogue import CatalogueRepository
+from dermadesk.store.repositories.patients import PatientRepository
+from dermadesk.store.repositories.readings import ReadingRepository
+from dermadesk.store.repositories.settings import SettingsRepository
+from dermadesk.store.repositories.staff import StaffRepository
+from dermadesk.store.repositories.tiers import TierRepository
+from dermadesk.store.repositories.timeline import TimelineRepository
+
+
+class UnitOfWork:
+    """`with store.write() as uow:` — everything inside is one transaction."""
+
+    def __init__(self, engine: Engine, *, write: bool = False, currency: str = "GBP") -> None:
+        self._engine = writing(engine) if write else engine
+        self._currency = currency
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
+        self.session.begin()
+        s = self.session
+        self.settings = SettingsRepository(s)
+        self.staff = StaffRepository(s)
+        self.patients = PatientRepository(s)
+        self.catalogue = CatalogueRepository(s)
+        self.timeline = TimelineRepository(s, self._currency)
+        self.appointments = AppointmentRepository(s)
+        self.readings = ReadingRepository(s)
+        self.tiers = TierRepository(s)
+        self.alerts = AlertRepository(s)
+        self.audit = AuditRepository(s)
+        self.bulk = BulkLoader(s)
+        return self
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if exc is not None:
+                self.session.rollback()
+                mapped = translated(exc)
+                if mapped is not exc:
+                    raise mapped from exc
+                return
+            try:
+                self.session.commit()
+            except Exception as commit_error:
+                self.session.rollback()
+                mapped = translated(commit_error)
+                if mapped is commit_error:
+                    raise
+                raise mapped from commit_error
+        finally:
+            self.session.close()
+
+
+class Store:
+    """The composition root hands services this: an engine and units of work over it."""
+
+    def __init__(self, engine: Engine, currency: str = "GBP") -> None:
+        self.engine = engine
+        self.currency = currency  # money read back carries the clinic's currency
+
+    def read(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, currency=self.currency)
+
+    def write(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, write=True, currency=self.currency)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

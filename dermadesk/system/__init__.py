@@ -1,0 +1,1 @@
+"""OS integration: paths, bundled resources, secrets, key files, logging."""
