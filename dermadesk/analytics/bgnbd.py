@@ -9,10 +9,12 @@ from scipy.special import betaln, expit, gammaln, hyp2f1
 
 from dermadesk.analytics.model_fitting import fit_log_params
 
+# "age" is the paper's T (time from the first purchase to the end of the period): ruff wants lowercase names.
+
 
 @dataclass(frozen=True)
 class BgNbdFit:
-    """Fitted parameters; alpha is in the time unit of the t_x and T it was fitted on (days or weeks)."""
+    """Fitted parameters; alpha is in the time unit of the t_x and age it was fitted on (days or weeks)."""
 
     r: float
     alpha: float
@@ -26,7 +28,7 @@ class BgNbdFit:
 
 
 def bgnbd_log_likelihood(
-    params: tuple[float, float, float, float], x: np.ndarray, t_x: np.ndarray, T: np.ndarray
+    params: tuple[float, float, float, float], x: np.ndarray, t_x: np.ndarray, age: np.ndarray
 ) -> np.ndarray:
     """Per-customer log-likelihood, FHL (2005) eq. 6, kept in logs so large x cannot overflow.
 
@@ -36,27 +38,27 @@ def bgnbd_log_likelihood(
     r, alpha, a, b = params
     x = np.asarray(x, dtype=np.float64)
     head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
-    still_alive = -(r + x) * np.log(alpha + T)
+    still_alive = -(r + x) * np.log(alpha + age)
     with np.errstate(invalid="ignore", divide="ignore"):
         dropped = np.log(a) - np.log(b + x - 1) - (r + x) * np.log(alpha + t_x)
     return head + np.logaddexp(still_alive, np.where(x > 0, dropped, -np.inf))
 
 
-def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray, min_repeaters: int = 10) -> BgNbdFit | None:
+def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: int = 10) -> BgNbdFit | None:
     """Maximum-likelihood fit; None when the data cannot identify the model.
 
-    x: repeat visits, t_x: time from first to last visit, T: time from first visit to the end of the
-    period, all in one unit. Rows with non-finite values or t_x outside 0..T are left out. Fewer than
+    x: repeat visits, t_x: time from first to last visit, age (FHL's T): time from first visit to the end
+    of the period, all in one unit. Rows with non-finite values or t_x outside 0..age are left out. Fewer than
     min_repeaters customers with x > 0, or an optimum on the edge of the parameter space, give None.
     """
-    x, t_x, T = (np.asarray(v, dtype=np.float64) for v in (x, t_x, T))
-    ok = np.isfinite(x) & np.isfinite(t_x) & np.isfinite(T) & (x >= 0) & (t_x >= 0) & (t_x <= T)
-    x, t_x, T = x[ok], t_x[ok], T[ok]
-    if np.count_nonzero(x > 0) < min_repeaters or T.max() <= 0:
+    x, t_x, age = (np.asarray(v, dtype=np.float64) for v in (x, t_x, age))
+    ok = np.isfinite(x) & np.isfinite(t_x) & np.isfinite(age) & (x >= 0) & (t_x >= 0) & (t_x <= age)
+    x, t_x, age = x[ok], t_x[ok], age[ok]
+    if np.count_nonzero(x > 0) < min_repeaters or age.max() <= 0:
         return None
-    # time is rescaled so the longest T is 10; alpha scales with time, so the start (1, 1, 1, 1) fits any unit
-    scale = T.max() / 10.0
-    rows, counts = np.unique(np.column_stack([x, t_x / scale, T / scale]), axis=0, return_counts=True)
+    # time is rescaled so the longest age is 10; alpha scales with time, so the start (1, 1, 1, 1) fits any unit
+    scale = age.max() / 10.0
+    rows, counts = np.unique(np.column_stack([x, t_x / scale, age / scale]), axis=0, return_counts=True)
 
     def negative_ll(theta: np.ndarray) -> float:
         return -float(counts @ bgnbd_log_likelihood(tuple(np.exp(theta)), rows[:, 0], rows[:, 1], rows[:, 2]))
@@ -67,21 +69,21 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray, min_repeaters: int 
         return None
     r, alpha, a, b = np.exp(theta)
     alpha *= scale
-    ll = float(bgnbd_log_likelihood((r, alpha, a, b), x, t_x, T).sum())
+    ll = float(bgnbd_log_likelihood((r, alpha, a, b), x, t_x, age).sum())
     return BgNbdFit(float(r), float(alpha), float(a), float(b), ll, int(x.size))
 
 
-def p_alive(fit: BgNbdFit, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
-    """P(still a patient | x, t_x, T), FHL eq. 11; 1 for x = 0 (the model's no-dropout-before-a-repeat)."""
+def p_alive(fit: BgNbdFit, x: np.ndarray, t_x: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """P(still a patient | x, t_x, T = age), FHL eq. 11; 1 for x = 0 (the model's no-dropout-before-a-repeat)."""
     x = np.asarray(x, dtype=np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
         log_odds_gone = (np.log(fit.a) - np.log(fit.b + x - 1)
-                         + (fit.r + x) * (np.log(fit.alpha + T) - np.log(fit.alpha + t_x)))
-    return np.where(x > 0, expit(-log_odds_gone), np.where(np.isfinite(T), 1.0, np.nan))
+                         + (fit.r + x) * (np.log(fit.alpha + age) - np.log(fit.alpha + t_x)))
+    return np.where(x > 0, expit(-log_odds_gone), np.where(np.isfinite(age), 1.0, np.nan))
 
 
-def expected_visits(fit: BgNbdFit, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
-    """E[visits in (T, T+t] | x, t_x, T], FHL eq. 10, t in the fit's time unit.
+def expected_visits(fit: BgNbdFit, t: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """E[visits in (T, T+t] | x, t_x, T], FHL eq. 10, t in the fit's time unit (T = age).
 
     The paper's (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) grows huge and tiny at once for large x; Euler's
     transformation turns it into (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose first two parameters do
@@ -90,9 +92,9 @@ def expected_visits(fit: BgNbdFit, t: float, x: np.ndarray, t_x: np.ndarray, T: 
     r, alpha, b = fit.r, fit.alpha, fit.b
     a = fit.a if abs(fit.a - 1.0) > 1e-6 else 1.0 + 1e-6
     x = np.asarray(x, dtype=np.float64)
-    T = np.asarray(T, dtype=np.float64)
+    age = np.asarray(age, dtype=np.float64)
     with np.errstate(all="ignore"):
-        z = t / (alpha + T + t)
+        z = t / (alpha + age + t)
         tail = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
-        result = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail) * p_alive(fit, x, t_x, T)
+        result = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail) * p_alive(fit, x, t_x, age)
     return np.where(np.isfinite(result), result, np.nan)

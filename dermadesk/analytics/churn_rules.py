@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dermadesk.analytics.lifecycle import STAGE_ORDER
 from dermadesk.domain.alerts import AlertRule
 from dermadesk.domain.rules import AlertRules
+from dermadesk.domain.segments import STAGE_ORDER
 
-_EPS = 1e-9  # keeps a threshold met exactly on the quiet side despite float products like 90 x 1.2
+_EPS = 1e-9  # float products like 90 x 1.2 must not move a boundary case to the other side
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,17 @@ def low_satisfaction(post_treatment: np.ndarray, csat: np.ndarray, nps: np.ndarr
     scores = [np.asarray(s, dtype=np.float64) for s in (post_treatment, csat, nps)]
     if not rules.satisfaction_enabled:
         return _off(AlertRule.LOW_SATISFACTION, scores[0].size)
+    limits = (rules.satisfaction_max, rules.csat_max, rules.nps_max)
     with np.errstate(invalid="ignore"):  # NaN compares False: no survey, no alert
-        low = [s <= limit for s, limit in zip(scores, (rules.satisfaction_max, rules.csat_max, rules.nps_max))]
+        low = [s <= limit for s, limit in zip(scores, limits, strict=True)]
     figures = {"post_treatment": scores[0], "csat": scores[1], "nps": scores[2],
                "post_treatment_low": low[0], "csat_low": low[1], "nps_low": low[2]}
     return RuleHits(AlertRule.LOW_SATISFACTION, low[0] | low[1] | low[2], figures)
 
 
-def falling_value(demoted: np.ndarray, previous_clv: np.ndarray, current_clv: np.ndarray, rules: AlertRules) -> RuleHits:
+def falling_value(
+    demoted: np.ndarray, previous_clv: np.ndarray, current_clv: np.ndarray, rules: AlertRules
+) -> RuleHits:
     """Fires when the tier was demoted in this review or predicted CLV fell by >= value_drop.
 
     previous_clv NaN or <= 0 gives no drop. Figures: demoted, clv_drop (fraction lost, NaN without basis).

@@ -15,18 +15,18 @@ WEEKS = 7.0
 def bgnbd_inputs(
     first_day: np.ndarray, last_day: np.ndarray, repeat_count: np.ndarray, as_of_day: int, unit_days: float = WEEKS
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """x, t_x, T for BG/NBD in units of unit_days (7 = weeks, as in FHL), as float arrays.
+    """x, t_x, age (FHL's T) for BG/NBD in units of unit_days (7 = weeks, as in FHL), as float arrays.
 
     repeat_count is distinct visit days minus 1 (RfmValues.visits - 1); t_x = (last - first) / unit,
-    T = (as_of - first) / unit. Patients without a visit (first_day < 0) get NaN in all three, which the
+    age = (as_of - first) / unit. Patients without a visit (first_day < 0) get NaN in all three, which the
     fit leaves out and the predictions pass through as NaN.
     """
     first = np.asarray(first_day, dtype=np.float64)
     none = first < 0
     x = np.where(none, np.nan, np.asarray(repeat_count, dtype=np.float64))
     t_x = np.where(none, np.nan, (np.asarray(last_day, dtype=np.float64) - first) / unit_days)
-    T = np.where(none, np.nan, (as_of_day - first) / unit_days)
-    return x, t_x, T
+    age = np.where(none, np.nan, (as_of_day - first) / unit_days)
+    return x, t_x, age
 
 
 def expected_visits_next(
@@ -34,7 +34,7 @@ def expected_visits_next(
     horizon_days: float,
     x: np.ndarray,
     t_x: np.ndarray,
-    T: np.ndarray,
+    age: np.ndarray,
     fallback: np.ndarray,
     unit_days: float = WEEKS,
 ) -> np.ndarray:
@@ -45,7 +45,7 @@ def expected_visits_next(
     """
     if fit is None:
         return np.asarray(fallback, dtype=np.float64).copy()
-    return expected_visits(fit, horizon_days / unit_days, x, t_x, T)
+    return expected_visits(fit, horizon_days / unit_days, x, t_x, age)
 
 
 def expected_spend_per_visit(fit: GammaGammaFit | None, visit_count: np.ndarray, mean_spend: np.ndarray) -> np.ndarray:
@@ -71,7 +71,9 @@ def predicted_clv(expected_visits_12m: np.ndarray, spend_per_visit: np.ndarray) 
     return np.rint(np.clip(np.nan_to_num(value, nan=0.0, posinf=0.0, neginf=0.0), 0.0, None)).astype(np.int64)
 
 
-def seed_formula_clv(average_value: np.ndarray, visits_per_year: np.ndarray, retention_years: np.ndarray | float) -> np.ndarray:
+def seed_formula_clv(
+    average_value: np.ndarray, visits_per_year: np.ndarray, retention_years: np.ndarray | float
+) -> np.ndarray:
     """The seed's CLV = average value per visit x visits per year x retention period in years, minor units."""
     value = (np.asarray(average_value, dtype=np.float64) * np.asarray(visits_per_year, dtype=np.float64)
              * np.asarray(retention_years, dtype=np.float64))
@@ -94,7 +96,7 @@ def predicted_clv_12m(
     Either model may be None (a clinic too small to fit it): visits then fall back to the last 12 months'
     visit days, spend to the patient's own mean. bgnbd must have been fitted in unit_days.
     """
-    x, t_x, T = bgnbd_inputs(values.first_day, values.last_day, values.visits - 1, values.as_of_day, unit_days)
-    visits = expected_visits_next(bgnbd, 365.0, x, t_x, T, values.frequency, unit_days)
+    x, t_x, age = bgnbd_inputs(values.first_day, values.last_day, values.visits - 1, values.as_of_day, unit_days)
+    visits = expected_visits_next(bgnbd, 365.0, x, t_x, age, values.frequency, unit_days)
     spend = expected_spend_per_visit(spend_model, *spend_inputs(values))
     return visits, spend, predicted_clv(visits, spend)

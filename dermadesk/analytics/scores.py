@@ -47,7 +47,9 @@ def score_strictly_worse(values: np.ndarray, better: Better, active_mask: np.nda
     return scores
 
 
-def score_fixed_bands(values: np.ndarray, edges: tuple[int, ...], better: Better, active_mask: np.ndarray) -> np.ndarray:
+def score_fixed_bands(
+    values: np.ndarray, edges: tuple[int, ...], better: Better, active_mask: np.ndarray
+) -> np.ndarray:
     """Scores 1..len(edges)+1 from ascending band edges, NO_SCORE when not active.
 
     better="higher" (F, M): edges are lower bounds of scores 2.. ; value >= edges[i] earns at least i+2.

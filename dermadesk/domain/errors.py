@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     DB_WRONG_PASSPHRASE = "db_wrong_passphrase"
     DB_WRONG_RECOVERY_KEY = "db_wrong_recovery_key"
     DB_PASSPHRASE_NEEDED = "db_passphrase_needed"
+    DB_RECOVERY_KEY_NEEDED = "db_recovery_key_needed"
     DB_NEWER_SCHEMA = "db_newer_schema"
     DB_MIGRATION_FAILED = "db_migration_failed"
     DB_STORAGE_FULL = "db_storage_full"

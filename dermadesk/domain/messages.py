@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
         "No usable system keyring was found, so DermaDesk needs a passphrase. "
         "Set DERMADESK_PASSPHRASE or run DermaDesk where it can ask for one."
     ),
+    "db_recovery_key_needed": (
+        "The system keyring no longer holds this database's key (a new computer or a reset keyring). "
+        "Open it with the recovery key (DERMADESK_RECOVERY_KEY, or where DermaDesk can ask for it)."
+    ),
     "db_newer_schema": (
         "This database was written by a newer DermaDesk (schema {revision}). Install the newer version to open it."
     ),

@@ -35,17 +35,18 @@ def fold(text: str) -> str:
 
 
 def name_tokens(*parts: str) -> list[str]:
-    """Every searchable word of a name, folded; a CJK name also as one joined word."""
+    """Every searchable word of a name, folded."""
     tokens: list[str] = []
     for part in parts:
-        folded = fold(part)
-        if not folded:
-            continue
-        tokens.extend(t for t in _SEPARATORS.split(folded) if t)
-    joined = "".join(fold(p) for p in parts if p)
-    if joined and joined not in tokens and not joined.isascii():
-        tokens.append(joined)  # 王芳 typed without a space between family and given name
+        tokens.extend(t for t in _SEPARATORS.split(fold(part)) if t)
     return list(dict.fromkeys(tokens))
+
+
+def joined_names(given: str, family: str) -> list[str]:
+    """Names written without a space (王芳, 김민지) are typed whole: family+given, and given+family."""
+    if not given or not family or (given + family).isascii():
+        return []
+    return list(dict.fromkeys([fold(family + given), fold(given + family)]))
 
 
 def digits(text: str) -> str:

@@ -10,7 +10,14 @@ from datetime import date
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.errors import FieldProblem, require_valid
 from dermadesk.domain.patients import CONTRAINDICATIONS, Consent, ConsentKind, Patient
-from dermadesk.domain.search_text import digits, edit_distance, fold, looks_like_phone, name_tokens
+from dermadesk.domain.search_text import (
+    digits,
+    edit_distance,
+    fold,
+    joined_names,
+    looks_like_phone,
+    name_tokens,
+)
 from dermadesk.domain.staff import Permission
 from dermadesk.services import phones
 from dermadesk.services.context import ServiceContext
@@ -21,7 +28,8 @@ LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
 
 def search_terms(patient: Patient) -> Iterator[tuple[str, str]]:
     """(kind, term) pairs a patient is found by."""
-    for token in name_tokens(patient.given_name, patient.family_name, patient.preferred_name, patient.name_latin):
+    names = name_tokens(patient.given_name, patient.family_name, patient.preferred_name, patient.name_latin)
+    for token in names + joined_names(patient.given_name, patient.family_name):
         yield "name", token
     for form in phones.search_forms(patient.phone):
         yield "phone", form

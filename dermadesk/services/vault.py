@@ -92,7 +92,7 @@ class Vault:
             return key
         recovery_key = self._ask("recovery")
         if not recovery_key:
-            raise DermaDeskError(ErrorCode.DB_PASSPHRASE_NEEDED)
+            raise DermaDeskError(ErrorCode.DB_RECOVERY_KEY_NEEDED)
         return self._with_recovery(keyfile, db_path, recovery_key)
 
     def set_passphrase(self, db_path: Path, key: bytes, passphrase: str) -> None:

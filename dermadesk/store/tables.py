@@ -180,6 +180,8 @@ class TimelineEventRow(Base):
             "patient_id",
             "day",
             "amount_minor",
+            "paid",  # in the key only so SQLite sees the index covers the query's WHERE
+            "voided",
             sqlite_where=text("paid AND NOT voided"),
             postgresql_where=text("paid AND NOT voided"),
         ),

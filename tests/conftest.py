@@ -1,0 +1,143 @@
+"""Shared fixtures: offscreen Qt, an in-memory keyring, private data folders, template databases."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything loads Qt: without a display pytest would abort
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.services.context import SYSTEM_ACTOR
+from dermadesk.services.database import OpenedDatabase
+from dermadesk.services.demo import DEMO_SETTINGS, DemoSpec
+from dermadesk.services.vault import Vault
+from dermadesk.services.workspace import Services, Workspace
+from dermadesk.system.paths import key_file_for
+from dermadesk.system.secrets import KeyringSecretStore
+
+DEMO_END = date(2026, 10, 31)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A working keyring that lives in this process."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self.moment = now
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def today(self) -> date:
+        return self.moment.astimezone().date()
+
+
+_SESSION_KEYRING = MemoryKeyring()
+
+
+@pytest.fixture(autouse=True)
+def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes the user's keyring, data folder, settings or environment secrets."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DERMADESK_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("DERMADESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("DERMADESK_RECOVERY_KEY", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_SESSION_KEYRING)
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 2, 10, 30, tzinfo=timezone.utc))
+
+
+def make_workspace(clock: FixedClock | None = None) -> Workspace:
+    return Workspace(Vault(KeyringSecretStore()), clock=clock)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A closed database and its key file copied whole: the template trick, one build per session."""
+    for suffix in ("", "-wal", "-shm"):
+        src = source.with_name(source.name + suffix)
+        if src.exists():
+            shutil.copy2(src, target.with_name(target.name + suffix))
+    shutil.copy2(key_file_for(source), key_file_for(target))
+    return target
+
+
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    keyring.set_keyring(_SESSION_KEYRING)
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    make_workspace().open(path, create=True, settings=ClinicSettings(name="Test Clinic")).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    keyring.set_keyring(_SESSION_KEYRING)
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    opened = make_workspace().open(path, create=True, settings=DEMO_SETTINGS)
+    make_workspace().services(opened, SYSTEM_ACTOR).demo.generate(DemoSpec(300, seed=11, end=DEMO_END))
+    opened.close()
+    return path
+
+
+@pytest.fixture
+def db_path(_empty_template: Path, tmp_path: Path) -> Path:
+    """A fresh, empty, migrated clinic database (encrypted file in a tmp dir)."""
+    return copy_database(_empty_template, tmp_path / "clinic.db")
+
+
+@pytest.fixture
+def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
+    """A small demo clinic (300 patients, history to 2026-10-31)."""
+    return copy_database(_demo_template, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def opened(db_path: Path, clock: FixedClock) -> Iterator[OpenedDatabase]:
+    database = make_workspace(clock).open(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def services(opened: OpenedDatabase, clock: FixedClock) -> Services:
+    """Services acting as the clinic owner."""
+    return make_workspace(clock).services(opened, SYSTEM_ACTOR)
+
+
+@pytest.fixture
+def demo_opened(demo_path: Path, clock: FixedClock) -> Iterator[OpenedDatabase]:
+    database = make_workspace(clock).open(demo_path)
+    yield database
+    database.close()
