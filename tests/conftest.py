@@ -8,7 +8,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything loads Qt: without
 
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import keyring
@@ -76,7 +76,7 @@ def _private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 11, 2, 10, 30, tzinfo=timezone.utc))
+    return FixedClock(datetime(2026, 11, 2, 10, 30, tzinfo=UTC))
 
 
 def make_workspace(clock: FixedClock | None = None) -> Workspace:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy.special import betaln, expit, gammaln, hyp2f1
+from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from dermadesk.analytics.model_fitting import fit_log_params
 
@@ -44,27 +44,54 @@ def bgnbd_log_likelihood(
     return head + np.logaddexp(still_alive, np.where(x > 0, dropped, -np.inf))
 
 
+def _bgnbd_gradient(
+    params: tuple[float, float, float, float], x: np.ndarray, t_x: np.ndarray, age: np.ndarray
+) -> np.ndarray:
+    """d ln L / d log-parameter per customer, shape (4, n): the derivative of each term, times the parameter.
+
+    w is the share of the "dropped out after the last visit" term in the logaddexp bracket.
+    """
+    r, alpha, a, b = params
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dropped = np.log(a) - np.log(b + x - 1) - (r + x) * np.log(alpha + t_x)
+    dropped = np.where(x > 0, dropped, -np.inf)
+    w = np.exp(dropped - np.logaddexp(-(r + x) * np.log(alpha + age), dropped))
+    log_span = (1 - w) * np.log(alpha + age) + w * np.log(alpha + t_x)
+    inverse_span = (1 - w) / (alpha + age) + w / (alpha + t_x)
+    shared = digamma(a + b) - digamma(a + b + x)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        w_b = np.where(x > 0, w / (b + x - 1), 0.0)
+    return np.stack([
+        r * (digamma(r + x) - digamma(r) + np.log(alpha) - log_span),
+        alpha * (r / alpha - (r + x) * inverse_span),
+        a * (shared + w / a),
+        b * (digamma(b + x) - digamma(b) + shared - w_b),
+    ])
+
+
 def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: int = 10) -> BgNbdFit | None:
     """Maximum-likelihood fit; None when the data cannot identify the model.
 
     x: repeat visits, t_x: time from first to last visit, age (FHL's T): time from first visit to the end
-    of the period, all in one unit. Rows with non-finite values or t_x outside 0..age are left out. Fewer than
-    min_repeaters customers with x > 0, or an optimum on the edge of the parameter space, give None.
+    of the period, all in one unit. Rows with non-finite values or t_x outside 0..age are left out. Fewer
+    than min_repeaters customers with x > 0, or an optimum on the edge of the parameter space, give None.
     """
     x, t_x, age = (np.asarray(v, dtype=np.float64) for v in (x, t_x, age))
     ok = np.isfinite(x) & np.isfinite(t_x) & np.isfinite(age) & (x >= 0) & (t_x >= 0) & (t_x <= age)
     x, t_x, age = x[ok], t_x[ok], age[ok]
     if np.count_nonzero(x > 0) < min_repeaters or age.max() <= 0:
         return None
-    # time is rescaled so the longest age is 10; alpha scales with time, so the start (1, 1, 1, 1) fits any unit
+    # time is rescaled so the longest age is 10: alpha scales with time, so the starts suit any unit
     scale = age.max() / 10.0
     rows, counts = np.unique(np.column_stack([x, t_x / scale, age / scale]), axis=0, return_counts=True)
+    xs, txs, ages = rows[:, 0], rows[:, 1], rows[:, 2]
 
-    def negative_ll(theta: np.ndarray) -> float:
-        return -float(counts @ bgnbd_log_likelihood(tuple(np.exp(theta)), rows[:, 0], rows[:, 1], rows[:, 2]))
+    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        params = tuple(np.exp(theta))
+        return (-float(counts @ bgnbd_log_likelihood(params, xs, txs, ages)),
+                -(_bgnbd_gradient(params, xs, txs, ages) @ counts))
 
-    starts = [np.zeros(4), np.log([0.5, 1.0, 0.5, 2.0])]
-    theta = fit_log_params(negative_ll, starts)
+    theta = fit_log_params(objective, [np.zeros(4), np.log([0.5, 1.0, 0.5, 2.0])])
     if theta is None:
         return None
     r, alpha, a, b = np.exp(theta)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy.special import gammaln
+from scipy.special import digamma, gammaln
 
 from dermadesk.analytics.model_fitting import fit_log_params
 
@@ -40,6 +40,18 @@ def gamma_gamma_log_likelihood(params: tuple[float, float, float], x: np.ndarray
             + (px - 1.0) * np.log(m) + px * np.log(x) - (px + q) * np.log(gamma + m * x))
 
 
+def _gamma_gamma_gradient(params: tuple[float, float, float], x: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """d ln f / d log-parameter per customer, shape (3, n)."""
+    p, q, gamma = params
+    px = p * x
+    log_share = np.log(gamma + m * x)
+    return np.stack([
+        p * x * (digamma(px + q) - digamma(px) + np.log(m) + np.log(x) - log_share),
+        q * (digamma(px + q) - digamma(q) + np.log(gamma) - log_share),
+        gamma * (q / gamma - (px + q) / (gamma + m * x)),
+    ])
+
+
 def fit_gamma_gamma(x: np.ndarray, m: np.ndarray, min_customers: int = 10) -> GammaGammaFit | None:
     """Maximum-likelihood fit on customers with x >= 1 transactions of average value m > 0.
 
@@ -52,13 +64,16 @@ def fit_gamma_gamma(x: np.ndarray, m: np.ndarray, min_customers: int = 10) -> Ga
     x, m = x[ok], m[ok]
     if x.size < min_customers:
         return None
-    # gamma scales with money: fitting on m / mean(m) makes the start (1, 1, 1) sensible in any currency
+    # gamma scales with money: fitting on m / mean(m) makes the starts sensible in any currency
     scale = float(m.mean())
+    scaled = m / scale
 
-    def negative_ll(theta: np.ndarray) -> float:
-        return -float(gamma_gamma_log_likelihood(tuple(np.exp(theta)), x, m / scale).sum())
+    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        params = tuple(np.exp(theta))
+        return (-float(gamma_gamma_log_likelihood(params, x, scaled).sum()),
+                -_gamma_gamma_gradient(params, x, scaled).sum(axis=1))
 
-    theta = fit_log_params(negative_ll, [np.zeros(3), np.log([5.0, 3.0, 1.0])])
+    theta = fit_log_params(objective, [np.zeros(3), np.log([5.0, 3.0, 1.0])])
     if theta is None:
         return None
     p, q, gamma = np.exp(theta)

@@ -32,19 +32,30 @@ def score_strictly_worse(values: np.ndarray, better: Better, active_mask: np.nda
     v = np.asarray(values)
     active = np.asarray(active_mask, dtype=bool)
     scores = np.full(v.shape, NO_SCORE, dtype=np.int8)
-    pool = np.sort(v[active])
-    n = pool.size
+    if better not in ("higher", "lower"):
+        raise ValueError(f"better must be 'higher' or 'lower', not {better!r}")
+    mine = v[active]
+    n = mine.size
     if n == 0:
         return scores
-    mine = v[active]
-    if better == "higher":
-        worse = np.searchsorted(pool, mine, side="left")
-    elif better == "lower":
-        worse = n - np.searchsorted(pool, mine, side="right")
-    else:
-        raise ValueError(f"better must be 'higher' or 'lower', not {better!r}")
-    scores[active] = np.minimum(5, 1 + (5 * worse.astype(np.int64)) // n)
+    # "strictly worse" for lower-is-better is "strictly below" after negation
+    worse = _count_strictly_below(mine if better == "higher" else -mine)
+    scores[active] = np.minimum(5, 1 + (5 * worse) // n)
     return scores
+
+
+def _count_strictly_below(v: np.ndarray) -> np.ndarray:
+    """For each element, how many elements of v are strictly smaller (int64).
+
+    Integers in a compact range (days, visit counts, most spend) are counted with a histogram in O(n);
+    anything else goes through a sort and a binary search.
+    """
+    if v.dtype.kind in "iu" and v.size:
+        low = int(v.min())
+        if int(v.max()) - low <= 4 * v.size + 1024:
+            counts = np.bincount((v - low).astype(np.int64))
+            return (np.cumsum(counts) - counts)[v - low]
+    return np.searchsorted(np.sort(v), v, side="left").astype(np.int64)
 
 
 def score_fixed_bands(

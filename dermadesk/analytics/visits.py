@@ -22,7 +22,8 @@ def distinct_patient_days(patient_idx: np.ndarray, day: np.ndarray) -> tuple[np.
     # one int64 key per pair keeps the sort a single 1-D sort instead of a lexsort
     key = p * span + (d - low)
     if not bool(np.all(key[1:] > key[:-1])):
-        key = np.unique(key)
+        key = np.sort(key)  # sort + mask: numpy 2's hash-based np.unique is ~50x slower on 2M keys
+        key = key[np.r_[True, key[1:] != key[:-1]]]
     return key // span, key % span + low
 
 

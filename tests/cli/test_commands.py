@@ -17,15 +17,22 @@ from dermadesk.bootstrap import main
 PASSPHRASE = "a long clinic passphrase"
 
 
-def run_cli(*args: str, passphrase: str | None = PASSPHRASE, extra: dict[str, str] | None = None
-            ) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, passphrase: str | None = PASSPHRASE, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real process with no keyring at all (as on a headless server)."""
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **(extra or {})}
     env.pop("DERMADESK_PASSPHRASE", None)
     if passphrase:
         env["DERMADESK_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, "-m", "dermadesk", *args], capture_output=True, text=True, env=env,
-                          timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "dermadesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

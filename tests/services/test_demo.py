@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,7 +17,7 @@ from dermadesk.store.backup import content_hash
 from dermadesk.store.tables import AppointmentRow, PatientRow, TimelineEventRow
 from tests.conftest import DEMO_END, FixedClock, make_workspace
 
-CLOCK = FixedClock(datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc))
+CLOCK = FixedClock(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))
 
 
 def build(path: Path, patients: int, seed: int) -> str:
@@ -47,24 +47,49 @@ def test_a_2000_patient_demo_is_a_believable_clinic(tmp_path: Path) -> None:
     assert summary.patients >= 2000
     with opened.store.read() as uow:
         s = uow.session
-        kinds = Counter(dict(s.execute(select(TimelineEventRow.kind, func.count()).group_by(TimelineEventRow.kind)).all()))
+        kinds = Counter(
+            dict(s.execute(select(TimelineEventRow.kind, func.count()).group_by(TimelineEventRow.kind)).all())
+        )
         names = [g + f for g, f in s.execute(select(PatientRow.given_name, PatientRow.family_name))]
-        statuses = Counter(dict(s.execute(select(AppointmentRow.status, func.count()).group_by(AppointmentRow.status)).all()))
-        last_visit = dict(s.execute(select(TimelineEventRow.patient_id, func.max(TimelineEventRow.day))
-                                    .where(TimelineEventRow.paid).group_by(TimelineEventRow.patient_id)).all())
-        nps = [d.get("nps") for (d,) in s.execute(select(TimelineEventRow.details)
-                                                   .where(TimelineEventRow.kind == EventKind.SURVEY.value))]
+        statuses = Counter(
+            dict(s.execute(select(AppointmentRow.status, func.count()).group_by(AppointmentRow.status)).all())
+        )
+        last_visit = dict(
+            s.execute(
+                select(TimelineEventRow.patient_id, func.max(TimelineEventRow.day))
+                .where(TimelineEventRow.paid)
+                .group_by(TimelineEventRow.patient_id)
+            ).all()
+        )
+        nps = [
+            d.get("nps")
+            for (d,) in s.execute(
+                select(TimelineEventRow.details).where(TimelineEventRow.kind == EventKind.SURVEY.value)
+            )
+        ]
         phones = Counter(p for (p,) in s.execute(select(PatientRow.phone)))
     opened.close()
-    for kind in ("treatment", "purchase", "package", "message", "call", "survey", "referral", "skin_test",
-                 "no_show", "consultation"):
+    for kind in (
+        "treatment",
+        "purchase",
+        "package",
+        "message",
+        "call",
+        "survey",
+        "referral",
+        "skin_test",
+        "no_show",
+        "consultation",
+    ):
         assert kinds[kind] > 0, kind
     assert kinds["treatment"] > 3 * summary.patients / 2
-    scripts = {"cjk": any("\u4e00" <= ch <= "\u9fff" for n in names for ch in n),
-               "hangul": any("\uac00" <= ch <= "\ud7af" for n in names for ch in n),
-               "cyrillic": any("\u0400" <= ch <= "\u04ff" for n in names for ch in n),
-               "greek": any("\u0370" <= ch <= "\u03ff" for n in names for ch in n),
-               "arabic": any("\u0600" <= ch <= "\u06ff" for n in names for ch in n)}
+    scripts = {
+        "cjk": any("\u4e00" <= ch <= "\u9fff" for n in names for ch in n),
+        "hangul": any("\uac00" <= ch <= "\ud7af" for n in names for ch in n),
+        "cyrillic": any("\u0400" <= ch <= "\u04ff" for n in names for ch in n),
+        "greek": any("\u0370" <= ch <= "\u03ff" for n in names for ch in n),
+        "arabic": any("\u0600" <= ch <= "\u06ff" for n in names for ch in n),
+    }
     assert all(scripts.values()), scripts
     assert statuses[AppointmentStatus.NO_SHOW.value] > 0 and statuses[AppointmentStatus.BOOKED.value] > 0
     assert sum(1 for n in nps if n is not None and n <= 6) > 0, "some detractors"

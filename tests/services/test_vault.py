@@ -51,15 +51,17 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def workspace(backend: keyring.backend.KeyringBackend, env: dict[str, str] | None = None,
-              answer: str | None = None) -> Workspace:
+def workspace(
+    backend: keyring.backend.KeyringBackend, env: dict[str, str] | None = None, answer: str | None = None
+) -> Workspace:
     prompt = (lambda purpose, confirm=False: answer) if answer is not None else None
     return Workspace(Vault(KeyringSecretStore(backend), prompt, env=env or {}))
 
 
 def create(path: Path, backend: keyring.backend.KeyringBackend) -> str:
     opened = workspace(backend, env={"DERMADESK_PASSPHRASE": PASSPHRASE}).open(
-        path, create=True, settings=ClinicSettings(name="Vault Clinic"))
+        path, create=True, settings=ClinicSettings(name="Vault Clinic")
+    )
     assert opened.new_key is not None
     recovery = opened.new_key.recovery_key
     opened.close()

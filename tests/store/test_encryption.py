@@ -24,8 +24,9 @@ CANARY_NOTE = "canary-note-zyxwv"
 def _write_canary(services: Services, clock) -> None:  # type: ignore[no-untyped-def]
     patient = services.patients.register(Patient("Wilhelmina", CANARY_NAME, phone=CANARY_PHONE))
     with services.context.store.write() as uow:
-        uow.timeline.add(TimelineEvent(patient.id, EventKind.NOTE, clock.now(), summary=CANARY_NOTE), 20000,
-                         clock.now())
+        uow.timeline.add(
+            TimelineEvent(patient.id, EventKind.NOTE, clock.now(), summary=CANARY_NOTE), 20000, clock.now()
+        )
 
 
 def test_canary_never_appears_in_plaintext_in_any_database_file(services: Services, opened, clock) -> None:

@@ -61,7 +61,8 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
         '    with op.batch_alter_table("patients") as batch:\n'
         '        batch.add_column(sa.Column("nickname", sa.String(20)))\n'
         '    op.execute("SELECT no_such_function()")\n\n'
-        "def downgrade():\n    pass\n")
+        "def downgrade():\n    pass\n"
+    )
     engine = open_encrypted(tmp_path / "db.db", os.urandom(32), create=True)
     migrate.upgrade(engine)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: tmp_path / "migrations")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Integer, inspect
@@ -16,7 +16,13 @@ from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.money import Money
 from dermadesk.domain.patients import (
-    AcquisitionSource, Consent, ConsentKind, ContactChannel, Patient, Sex, current_consents,
+    AcquisitionSource,
+    Consent,
+    ConsentKind,
+    ContactChannel,
+    Patient,
+    Sex,
+    current_consents,
 )
 from dermadesk.domain.readings import ConcernWhen, Metric, Photo, ReadingSession
 from dermadesk.domain.rules import ClinicRules, Scoring
@@ -25,14 +31,29 @@ from dermadesk.domain.tiers import TierChange, TierChangeReason, TierOverride, T
 from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.store.tables import Base
 
-NOW = datetime(2026, 11, 2, 10, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 2, 10, 30, tzinfo=UTC)
 
 FULL_PATIENT = Patient(
-    "Zoë", "Łukasiewicz", preferred_name="Zo", name_latin="", date_of_birth=date(1988, 4, 12), sex=Sex.FEMALE,
-    phone="+447700900123", email="zoe@example.com", address="1 High St", preferred_language="pl",
-    preferred_channel=ContactChannel.SMS, skin_type=3, concerns=("acne", "melasma"), allergies="Lidocaine",
-    contraindications=("pregnancy",), medications="None", acquisition_source=AcquisitionSource.SOCIAL,
-    first_contact_on=date(2024, 1, 5), external_id="EXT-1")
+    "Zoë",
+    "Łukasiewicz",
+    preferred_name="Zo",
+    name_latin="",
+    date_of_birth=date(1988, 4, 12),
+    sex=Sex.FEMALE,
+    phone="+447700900123",
+    email="zoe@example.com",
+    address="1 High St",
+    preferred_language="pl",
+    preferred_channel=ContactChannel.SMS,
+    skin_type=3,
+    concerns=("acne", "melasma"),
+    allergies="Lidocaine",
+    contraindications=("pregnancy",),
+    medications="None",
+    acquisition_source=AcquisitionSource.SOCIAL,
+    first_contact_on=date(2024, 1, 5),
+    external_id="EXT-1",
+)
 
 
 def add_patient(uow, patient: Patient = FULL_PATIENT) -> Patient:  # type: ignore[no-untyped-def]
@@ -77,8 +98,16 @@ def test_timeline_event_round_trips_and_edits_keep_the_previous_version(opened) 
     with opened.store.write() as uow:
         pid = add_patient(uow).id
         botox = next(t for t in uow.catalogue.treatments() if t.code == "botox")
-        event = TimelineEvent(pid, EventKind.TREATMENT, NOW, amount=Money(32050, "GBP"), treatment_type_id=botox.id,
-                              lot_number="BTX-2026-001", details={"units": 40, "area": "forehead"}, summary="Botox")
+        event = TimelineEvent(
+            pid,
+            EventKind.TREATMENT,
+            NOW,
+            amount=Money(32050, "GBP"),
+            treatment_type_id=botox.id,
+            lot_number="BTX-2026-001",
+            details={"units": 40, "area": "forehead"},
+            summary="Botox",
+        )
         saved = uow.timeline.add(event, 20000, NOW)
     with opened.store.write() as uow:
         edited = uow.timeline.update(dataclasses.replace(saved, amount=Money(30000, "GBP")), 20000, NOW, None)
@@ -134,8 +163,9 @@ def test_appointments_round_trip(opened) -> None:
 def test_reading_sessions_and_photos_round_trip(opened) -> None:
     with opened.store.write() as uow:
         pid = add_patient(uow).id
-        session = uow.readings.add(ReadingSession(pid, NOW, {"hydration": 31.5, "sebum": 160.0}, "Analyser", None,
-                                                  ("forehead",), "baseline"))
+        session = uow.readings.add(
+            ReadingSession(pid, NOW, {"hydration": 31.5, "sebum": 160.0}, "Analyser", None, ("forehead",), "baseline")
+        )
         photo = uow.readings.add_photo(Photo(pid, NOW, "image/png", b"\x89PNG fake", reading_session_id=session.id))
     with opened.store.read() as uow:
         assert uow.readings.for_patient(pid) == [session]
@@ -158,13 +188,17 @@ def test_tier_review_history_and_overrides_round_trip(opened) -> None:
 def test_alerts_round_trip_and_one_active_per_patient_and_rule(opened) -> None:
     with opened.store.write() as uow:
         pid = add_patient(uow).id
-        alert = uow.alerts.add(Alert(pid, AlertRule.BROKEN_RHYTHM, "gap:2026-10", date(2026, 11, 1),
-                                     {"days": 143, "usual": 41}, 50000, 3.5))
-    with pytest.raises(Exception), opened.store.write() as uow:  # noqa: B017, PT011 — the database refuses
+        alert = uow.alerts.add(
+            Alert(
+                pid, AlertRule.BROKEN_RHYTHM, "gap:2026-10", date(2026, 11, 1), {"days": 143, "usual": 41}, 50000, 3.5
+            )
+        )
+    with pytest.raises(Exception), opened.store.write() as uow:  # noqa: B017 — the database refuses
         uow.alerts.add(Alert(pid, AlertRule.BROKEN_RHYTHM, "gap:2026-11", date(2026, 11, 2)))
     with opened.store.write() as uow:
-        resolved = uow.alerts.save(dataclasses.replace(alert, status=AlertStatus.RESOLVED,
-                                                       outcome=AlertOutcome.REBOOKED, handled_at=NOW))
+        resolved = uow.alerts.save(
+            dataclasses.replace(alert, status=AlertStatus.RESOLVED, outcome=AlertOutcome.REBOOKED, handled_at=NOW)
+        )
     with opened.store.read() as uow:
         assert uow.alerts.get(alert.id) == resolved
         assert resolved.reason == {"days": 143, "usual": 41}
@@ -189,10 +223,10 @@ def test_audit_events_are_chained_and_append_only(opened) -> None:
         uow.audit.append(AuditEvent(NOW, AuditAction.PRINT, "packet", "2", patient_id=1), b"k" * 32)
     with opened.store.read() as uow:
         chain = list(uow.audit.chain())
-    assert [e for e, _ in chain][0] == first
+    assert chain[0][0] == first
     assert chain[0][1] != chain[1][1]
     for statement in ("UPDATE audit_events SET outcome = 'x'", "DELETE FROM audit_events"):
-        with pytest.raises(Exception, match="append-only"), opened.store.write() as uow:  # noqa: PT011
+        with pytest.raises(Exception, match="append-only"), opened.store.write() as uow:
             uow.session.execute(text(statement))
 
 
@@ -211,8 +245,11 @@ def test_rfm_aggregate_uses_the_covering_index(opened) -> None:
     from sqlalchemy import text
 
     with opened.store.read() as uow:
-        plan = uow.session.execute(text(
-            "EXPLAIN QUERY PLAN SELECT patient_id, max(day), count(DISTINCT day), sum(amount_minor) "
-            "FROM timeline_events WHERE paid AND NOT voided GROUP BY patient_id")).all()
+        plan = uow.session.execute(
+            text(
+                "EXPLAIN QUERY PLAN SELECT patient_id, max(day), count(DISTINCT day), sum(amount_minor) "
+                "FROM timeline_events WHERE paid AND NOT voided GROUP BY patient_id"
+            )
+        ).all()
     assert any("COVERING INDEX ix_timeline_paid" in str(row) for row in plan), plan
     assert inspect(opened.store.engine).get_indexes("timeline_events")
