@@ -61,12 +61,14 @@ def _bgnbd_gradient(
     shared = digamma(a + b) - digamma(a + b + x)
     with np.errstate(invalid="ignore", divide="ignore"):
         w_b = np.where(x > 0, w / (b + x - 1), 0.0)
-    return np.stack([
-        r * (digamma(r + x) - digamma(r) + np.log(alpha) - log_span),
-        alpha * (r / alpha - (r + x) * inverse_span),
-        a * (shared + w / a),
-        b * (digamma(b + x) - digamma(b) + shared - w_b),
-    ])
+    return np.stack(
+        [
+            r * (digamma(r + x) - digamma(r) + np.log(alpha) - log_span),
+            alpha * (r / alpha - (r + x) * inverse_span),
+            a * (shared + w / a),
+            b * (digamma(b + x) - digamma(b) + shared - w_b),
+        ]
+    )
 
 
 def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: int = 10) -> BgNbdFit | None:
@@ -79,7 +81,7 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: in
     x, t_x, age = (np.asarray(v, dtype=np.float64) for v in (x, t_x, age))
     ok = np.isfinite(x) & np.isfinite(t_x) & np.isfinite(age) & (x >= 0) & (t_x >= 0) & (t_x <= age)
     x, t_x, age = x[ok], t_x[ok], age[ok]
-    if np.count_nonzero(x > 0) < min_repeaters or age.max() <= 0:
+    if x.size == 0 or np.count_nonzero(x > 0) < max(min_repeaters, 1) or age.max() <= 0:
         return None
     # time is rescaled so the longest age is 10: alpha scales with time, so the starts suit any unit
     scale = age.max() / 10.0
@@ -88,8 +90,10 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: in
 
     def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
         params = tuple(np.exp(theta))
-        return (-float(counts @ bgnbd_log_likelihood(params, xs, txs, ages)),
-                -(_bgnbd_gradient(params, xs, txs, ages) @ counts))
+        return (
+            -float(counts @ bgnbd_log_likelihood(params, xs, txs, ages)),
+            -(_bgnbd_gradient(params, xs, txs, ages) @ counts),
+        )
 
     theta = fit_log_params(objective, [np.zeros(4), np.log([0.5, 1.0, 0.5, 2.0])])
     if theta is None:
@@ -104,8 +108,9 @@ def p_alive(fit: BgNbdFit, x: np.ndarray, t_x: np.ndarray, age: np.ndarray) -> n
     """P(still a patient | x, t_x, T = age), FHL eq. 11; 1 for x = 0 (the model's no-dropout-before-a-repeat)."""
     x = np.asarray(x, dtype=np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        log_odds_gone = (np.log(fit.a) - np.log(fit.b + x - 1)
-                         + (fit.r + x) * (np.log(fit.alpha + age) - np.log(fit.alpha + t_x)))
+        log_odds_gone = (
+            np.log(fit.a) - np.log(fit.b + x - 1) + (fit.r + x) * (np.log(fit.alpha + age) - np.log(fit.alpha + t_x))
+        )
     return np.where(x > 0, expit(-log_odds_gone), np.where(np.isfinite(age), 1.0, np.nan))
 
 

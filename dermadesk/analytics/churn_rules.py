@@ -51,8 +51,9 @@ def broken_rhythm(visits: np.ndarray, recency: np.ndarray, median_gap: np.ndarra
     if not rules.rhythm_enabled:
         return _off(AlertRule.BROKEN_RHYTHM, recency.size)
     with np.errstate(invalid="ignore"):
-        mask = ((np.asarray(visits) >= rules.rhythm_min_visits) & (gap > 0)
-                & (recency > rules.rhythm_factor * gap + _EPS))
+        mask = (
+            (np.asarray(visits) >= rules.rhythm_min_visits) & (gap > 0) & (recency > rules.rhythm_factor * gap + _EPS)
+        )
     return RuleHits(AlertRule.BROKEN_RHYTHM, mask, {"days_since": recency, "usual_gap": gap})
 
 
@@ -83,8 +84,14 @@ def low_satisfaction(post_treatment: np.ndarray, csat: np.ndarray, nps: np.ndarr
     limits = (rules.satisfaction_max, rules.csat_max, rules.nps_max)
     with np.errstate(invalid="ignore"):  # NaN compares False: no survey, no alert
         low = [s <= limit for s, limit in zip(scores, limits, strict=True)]
-    figures = {"post_treatment": scores[0], "csat": scores[1], "nps": scores[2],
-               "post_treatment_low": low[0], "csat_low": low[1], "nps_low": low[2]}
+    figures = {
+        "post_treatment": scores[0],
+        "csat": scores[1],
+        "nps": scores[2],
+        "post_treatment_low": low[0],
+        "csat_low": low[1],
+        "nps_low": low[2],
+    }
     return RuleHits(AlertRule.LOW_SATISFACTION, low[0] | low[1] | low[2], figures)
 
 

@@ -75,14 +75,19 @@ def seed_formula_clv(
     average_value: np.ndarray, visits_per_year: np.ndarray, retention_years: np.ndarray | float
 ) -> np.ndarray:
     """The seed's CLV = average value per visit x visits per year x retention period in years, minor units."""
-    value = (np.asarray(average_value, dtype=np.float64) * np.asarray(visits_per_year, dtype=np.float64)
-             * np.asarray(retention_years, dtype=np.float64))
+    value = (
+        np.asarray(average_value, dtype=np.float64)
+        * np.asarray(visits_per_year, dtype=np.float64)
+        * np.asarray(retention_years, dtype=np.float64)
+    )
     return np.rint(np.nan_to_num(value, nan=0.0)).astype(np.int64)
 
 
 def spend_inputs(values: RfmValues) -> tuple[np.ndarray, np.ndarray]:
-    """(visit days, mean lifetime spend per visit day) per patient: one convention for fitting Gamma-Gamma
-    and for using it. The mean is NaN for patients without a visit."""
+    """(visit days, mean lifetime spend per visit day) per patient, NaN mean without a visit.
+
+    One convention for both fitting Gamma-Gamma and using it, so the two cannot drift apart.
+    """
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(values.visits > 0, values.lifetime_spend / values.visits, np.nan)
     return values.visits.astype(np.float64), mean

@@ -36,8 +36,15 @@ def gamma_gamma_log_likelihood(params: tuple[float, float, float], x: np.ndarray
     """
     p, q, gamma = params
     px = p * np.asarray(x, dtype=np.float64)
-    return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma)
-            + (px - 1.0) * np.log(m) + px * np.log(x) - (px + q) * np.log(gamma + m * x))
+    return (
+        gammaln(px + q)
+        - gammaln(px)
+        - gammaln(q)
+        + q * np.log(gamma)
+        + (px - 1.0) * np.log(m)
+        + px * np.log(x)
+        - (px + q) * np.log(gamma + m * x)
+    )
 
 
 def _gamma_gamma_gradient(params: tuple[float, float, float], x: np.ndarray, m: np.ndarray) -> np.ndarray:
@@ -45,11 +52,13 @@ def _gamma_gamma_gradient(params: tuple[float, float, float], x: np.ndarray, m: 
     p, q, gamma = params
     px = p * x
     log_share = np.log(gamma + m * x)
-    return np.stack([
-        p * x * (digamma(px + q) - digamma(px) + np.log(m) + np.log(x) - log_share),
-        q * (digamma(px + q) - digamma(q) + np.log(gamma) - log_share),
-        gamma * (q / gamma - (px + q) / (gamma + m * x)),
-    ])
+    return np.stack(
+        [
+            p * x * (digamma(px + q) - digamma(px) + np.log(m) + np.log(x) - log_share),
+            q * (digamma(px + q) - digamma(q) + np.log(gamma) - log_share),
+            gamma * (q / gamma - (px + q) / (gamma + m * x)),
+        ]
+    )
 
 
 def fit_gamma_gamma(x: np.ndarray, m: np.ndarray, min_customers: int = 10) -> GammaGammaFit | None:
@@ -62,7 +71,7 @@ def fit_gamma_gamma(x: np.ndarray, m: np.ndarray, min_customers: int = 10) -> Ga
     m = np.asarray(m, dtype=np.float64)
     ok = np.isfinite(x) & np.isfinite(m) & (x >= 1) & (m > 0)
     x, m = x[ok], m[ok]
-    if x.size < min_customers:
+    if x.size == 0 or x.size < min_customers:
         return None
     # gamma scales with money: fitting on m / mean(m) makes the starts sensible in any currency
     scale = float(m.mean())
@@ -70,8 +79,10 @@ def fit_gamma_gamma(x: np.ndarray, m: np.ndarray, min_customers: int = 10) -> Ga
 
     def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
         params = tuple(np.exp(theta))
-        return (-float(gamma_gamma_log_likelihood(params, x, scaled).sum()),
-                -_gamma_gamma_gradient(params, x, scaled).sum(axis=1))
+        return (
+            -float(gamma_gamma_log_likelihood(params, x, scaled).sum()),
+            -_gamma_gamma_gradient(params, x, scaled).sum(axis=1),
+        )
 
     theta = fit_log_params(objective, [np.zeros(3), np.log([5.0, 3.0, 1.0])])
     if theta is None:

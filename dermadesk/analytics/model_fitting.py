@@ -22,6 +22,7 @@ def fit_log_params(objective: Objective, starts: list[np.ndarray]) -> np.ndarray
     search back off instead of crashing. None: no start converged inside the bounds (the data cannot pin
     the parameters down).
     """
+
     def safe(theta: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):
             value, gradient = objective(theta)
@@ -31,9 +32,17 @@ def fit_log_params(objective: Objective, starts: list[np.ndarray]) -> np.ndarray
 
     bounds = [(-LOG_BOUND, LOG_BOUND)] * len(starts[0])
     for start in starts:
-        result = minimize(safe, start, jac=True, method="L-BFGS-B", bounds=bounds,
-                          options={"ftol": 1e-13, "gtol": 1e-8, "maxiter": 2000})
+        result = minimize(
+            safe,
+            start,
+            jac=True,
+            method="L-BFGS-B",
+            bounds=bounds,
+            options={"ftol": 1e-13, "gtol": 1e-8, "maxiter": 2000},
+        )
         interior = bool(np.all(np.abs(result.x) < LOG_BOUND - 1e-3))
-        if result.success and result.fun < 1e299 and interior:
+        # a line search that gives up at a flat optimum is "abnormal" to L-BFGS-B but fine for us
+        flat = bool(np.max(np.abs(result.jac)) <= 1e-5 * max(1.0, abs(result.fun)))
+        if (result.success or flat) and result.fun < 1e299 and interior:
             return np.asarray(result.x)
     return None

@@ -55,10 +55,11 @@ def rfm_values(
     p, d, a = _as_int_arrays(patient_idx, day, amount, n_patients)
     visit = a >= 0 if has_visit is None else np.asarray(has_visit, dtype=bool)
     keep = d <= as_of_day  # the future does not exist for a review as of as_of_day
-    p, d, a, visit = p[keep], d[keep], a[keep], visit[keep]
+    if not keep.all():  # copying 2M rows costs more than checking for the usual "nothing to drop"
+        p, d, a, visit = p[keep], d[keep], a[keep], visit[keep]
     window_start = as_of_day - window_days + 1
     in_window = d >= window_start
-    vp, vd = distinct_patient_days(p[visit], d[visit])
+    vp, vd = distinct_patient_days(*((p, d) if visit.all() else (p[visit], d[visit])))
     first_day, last_day = _first_and_last(vp, vd, n_patients)
     active = last_day != NO_DAY
     return RfmValues(

@@ -35,12 +35,14 @@ def rfm2_components(
 
     cv = np.asarray(gap_cv, dtype=np.float64)
     regularity = np.where(np.isfinite(cv), np.clip(1.0 - cv, 0.0, 1.0), 0.0)
-    return np.stack([
-        saturate(categories, scale.full_categories),
-        saturate(engagements, scale.full_engagements),
-        regularity,
-        saturate(referrals, scale.full_referrals),
-    ])
+    return np.stack(
+        [
+            saturate(categories, scale.full_categories),
+            saturate(engagements, scale.full_engagements),
+            regularity,
+            saturate(referrals, scale.full_referrals),
+        ]
+    )
 
 
 def rfm2_score(

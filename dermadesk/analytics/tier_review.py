@@ -25,7 +25,11 @@ class ReviewReason(IntEnum):
 
 # ReviewReason code -> the domain's TierChangeReason to store in tier history (None: no change).
 REASON_CHANGES: tuple[TierChangeReason | None, ...] = (
-    None, TierChangeReason.INITIAL, TierChangeReason.PROMOTION, TierChangeReason.DEMOTION, TierChangeReason.OVERRIDE,
+    None,
+    TierChangeReason.INITIAL,
+    TierChangeReason.PROMOTION,
+    TierChangeReason.DEMOTION,
+    TierChangeReason.OVERRIDE,
 )
 
 

@@ -182,7 +182,7 @@ class TimelineEventRow(Base):
             "amount_minor",
             "paid",  # in the key only so SQLite sees the index covers the query's WHERE
             "voided",
-            sqlite_where=text("paid AND NOT voided"),
+            sqlite_where=text("paid = 1 AND voided = 0"),  # exactly as SQLAlchemy renders the query's WHERE
             postgresql_where=text("paid AND NOT voided"),
         ),
         Index(
@@ -191,7 +191,8 @@ class TimelineEventRow(Base):
             sqlite_where=text("lot_number <> ''"),
             postgresql_where=text("lot_number <> ''"),
         ),
-        Index("ix_timeline_kind_day", "kind", "day"),
+        # per-kind figures per patient (latest treatment, contacts, surveys) without touching the table
+        Index("ix_timeline_kind_patient", "kind", "patient_id", "day", "treatment_type_id"),
     )
     __mapper_args__ = {"version_id_col": version}
 

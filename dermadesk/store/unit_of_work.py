@@ -14,6 +14,7 @@ from dermadesk.store.repositories.appointments import AppointmentRepository
 from dermadesk.store.repositories.audit import AuditRepository
 from dermadesk.store.repositories.bulk import BulkLoader
 from dermadesk.store.repositories.catalogue import CatalogueRepository
+from dermadesk.store.repositories.clinic_figures import ClinicFiguresRepository
 from dermadesk.store.repositories.patients import PatientRepository
 from dermadesk.store.repositories.readings import ReadingRepository
 from dermadesk.store.repositories.settings import SettingsRepository
@@ -44,6 +45,7 @@ class UnitOfWork:
         self.alerts = AlertRepository(s)
         self.audit = AuditRepository(s)
         self.bulk = BulkLoader(s)
+        self.figures = ClinicFiguresRepository(s)
         return self
 
     def flush(self) -> None:

@@ -349,9 +349,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_timeline_events'))
     )
     with op.batch_alter_table('timeline_events', schema=None) as batch_op:
-        batch_op.create_index('ix_timeline_kind_day', ['kind', 'day'], unique=False)
+        batch_op.create_index('ix_timeline_kind_patient', ['kind', 'patient_id', 'day', 'treatment_type_id'], unique=False)
         batch_op.create_index('ix_timeline_lot', ['lot_number'], unique=False, sqlite_where=sa.text("lot_number <> ''"), postgresql_where=sa.text("lot_number <> ''"))
-        batch_op.create_index('ix_timeline_paid', ['patient_id', 'day', 'amount_minor', 'paid', 'voided'], unique=False, sqlite_where=sa.text('paid AND NOT voided'), postgresql_where=sa.text('paid AND NOT voided'))
+        batch_op.create_index('ix_timeline_paid', ['patient_id', 'day', 'amount_minor', 'paid', 'voided'], unique=False, sqlite_where=sa.text('paid = 1 AND voided = 0'), postgresql_where=sa.text('paid AND NOT voided'))
         batch_op.create_index('ix_timeline_patient_time', ['patient_id', 'occurred_at', 'id'], unique=False)
 
     op.create_table('photos',
@@ -401,9 +401,9 @@ def downgrade() -> None:
     op.drop_table('photos')
     with op.batch_alter_table('timeline_events', schema=None) as batch_op:
         batch_op.drop_index('ix_timeline_patient_time')
-        batch_op.drop_index('ix_timeline_paid', sqlite_where=sa.text('paid AND NOT voided'), postgresql_where=sa.text('paid AND NOT voided'))
+        batch_op.drop_index('ix_timeline_paid', sqlite_where=sa.text('paid = 1 AND voided = 0'), postgresql_where=sa.text('paid AND NOT voided'))
         batch_op.drop_index('ix_timeline_lot', sqlite_where=sa.text("lot_number <> ''"), postgresql_where=sa.text("lot_number <> ''"))
-        batch_op.drop_index('ix_timeline_kind_day')
+        batch_op.drop_index('ix_timeline_kind_patient')
 
     op.drop_table('timeline_events')
     op.drop_table('reading_values')
