@@ -13,6 +13,7 @@ from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
 from dermadesk.services.patients import PatientService
+from dermadesk.services.timeline import TimelineService
 from dermadesk.services.vault import Vault
 
 
@@ -23,11 +24,13 @@ class Services:
     context: ServiceContext
     clinic: ClinicService
     patients: PatientService
+    timeline: TimelineService
     demo: DemoService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:
-        return cls(context, ClinicService(context), PatientService(context), DemoService(context))
+        return cls(context, ClinicService(context), PatientService(context), TimelineService(context),
+                   DemoService(context))
 
 
 class Workspace:
