@@ -84,13 +84,21 @@ def seed_formula_clv(
 
 
 def spend_inputs(values: RfmValues) -> tuple[np.ndarray, np.ndarray]:
-    """(visit days, mean lifetime spend per visit day) per patient, NaN mean without a visit.
+    """(repeat visit days x, mean spend of those repeat days m) per patient, Fader & Hardie's convention:
+    the first visit is left out (a first visit is often a consultation or an offer). m is 0 where x is 0.
 
     One convention for both fitting Gamma-Gamma and using it, so the two cannot drift apart.
     """
+    repeats = np.clip(values.visits - 1, 0, None).astype(np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(values.visits > 0, values.lifetime_spend / values.visits, np.nan)
-    return values.visits.astype(np.float64), mean
+        mean = np.where(repeats > 0, (values.lifetime_spend - values.first_day_spend) / repeats, 0.0)
+    return repeats, mean
+
+
+def own_mean_spend(values: RfmValues) -> np.ndarray:
+    """Lifetime spend per visit day: the forecast of spend when no Gamma-Gamma fit is available."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(values.visits > 0, values.lifetime_spend / values.visits, np.nan)
 
 
 def predicted_clv_12m(
@@ -103,5 +111,8 @@ def predicted_clv_12m(
     """
     x, t_x, age = bgnbd_inputs(values.first_day, values.last_day, values.visits - 1, values.as_of_day, unit_days)
     visits = expected_visits_next(bgnbd, 365.0, x, t_x, age, values.frequency, unit_days)
-    spend = expected_spend_per_visit(spend_model, *spend_inputs(values))
+    if spend_model is None:
+        spend = own_mean_spend(values)
+    else:
+        spend = expected_spend_per_visit(spend_model, *spend_inputs(values))
     return visits, spend, predicted_clv(visits, spend)

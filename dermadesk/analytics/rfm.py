@@ -22,6 +22,7 @@ class RfmValues:
     lifetime_spend: sum of all paid amounts up to as_of_day, refunds included.
     first_day, last_day: day numbers of the first and last visit; NO_DAY when not active.
     visits: distinct visit days up to as_of_day (same-day events count once).
+    first_day_spend: sum of paid amounts on the first visit day (Gamma-Gamma models the repeat days only).
     """
 
     as_of_day: int
@@ -34,6 +35,7 @@ class RfmValues:
     first_day: np.ndarray
     last_day: np.ndarray
     visits: np.ndarray
+    first_day_spend: np.ndarray
 
 
 def rfm_values(
@@ -62,6 +64,7 @@ def rfm_values(
     vp, vd = distinct_patient_days(*((p, d) if visit.all() else (p[visit], d[visit])))
     first_day, last_day = _first_and_last(vp, vd, n_patients)
     active = last_day != NO_DAY
+    on_first = d == first_day[p]
     return RfmValues(
         as_of_day=int(as_of_day),
         window_days=int(window_days),
@@ -73,6 +76,7 @@ def rfm_values(
         first_day=first_day,
         last_day=last_day,
         visits=np.bincount(vp, minlength=n_patients),
+        first_day_spend=_sum_by(p[on_first], a[on_first], n_patients),
     )
 
 
@@ -104,3 +108,35 @@ def _first_and_last(vp: np.ndarray, vd: np.ndarray, n_patients: int) -> tuple[np
         first[vp[starts]] = vd[starts]
         last[vp[ends]] = vd[ends]
     return first, last
+
+
+def rfm_from_aggregates(
+    as_of_day: int,
+    window_days: int,
+    last_visit: np.ndarray,
+    frequency: np.ndarray,
+    monetary: np.ndarray,
+    first_visit: np.ndarray | None = None,
+    visits: np.ndarray | None = None,
+    lifetime_spend: np.ndarray | None = None,
+    first_day_spend: np.ndarray | None = None,
+) -> RfmValues:
+    """RfmValues from per-patient aggregates computed where the data is (the store's GROUP BY, with the
+    same definitions as rfm_values: a visit is a paid event >= 0, F counts distinct days in the window).
+    Lifetime arrays may be omitted when only RFM is wanted; they are then taken as unknown (zeros)."""
+    last = np.asarray(last_visit, dtype=np.int64)
+    zeros = np.zeros_like(last)
+    active = last != NO_DAY
+    return RfmValues(
+        as_of_day=int(as_of_day),
+        window_days=int(window_days),
+        active=active,
+        recency=np.where(active, as_of_day - last, NO_DAY),
+        frequency=np.asarray(frequency, dtype=np.int64),
+        monetary=np.asarray(monetary, dtype=np.int64),
+        lifetime_spend=zeros if lifetime_spend is None else np.asarray(lifetime_spend, dtype=np.int64),
+        first_day=np.full_like(last, NO_DAY) if first_visit is None else np.asarray(first_visit, dtype=np.int64),
+        last_day=last,
+        visits=zeros if visits is None else np.asarray(visits, dtype=np.int64),
+        first_day_spend=zeros if first_day_spend is None else np.asarray(first_day_spend, dtype=np.int64),
+    )

@@ -47,11 +47,13 @@ class TimelineService:
             if current is None:
                 raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "event", "id": event.id})
             if current.version != event.version:
-                raise DermaDeskError(ErrorCode.CONFLICT, {"what": "This entry", "by": current.recorded_by,
-                                                          "at": current.recorded_at})
+                raise DermaDeskError(
+                    ErrorCode.CONFLICT, {"what": "This entry", "by": current.recorded_by, "at": current.recorded_at}
+                )
             self._check_links(uow, event)
-            saved = uow.timeline.update(event, day_number(clinic_day(event.occurred_at)), self._ctx.clock.now(),
-                                        actor.id)
+            saved = uow.timeline.update(
+                event, day_number(clinic_day(event.occurred_at)), self._ctx.clock.now(), actor.id
+            )
             self._ctx.audit(uow, AuditAction.UPDATE, f"event:{event.kind.value}", event.id, event.patient_id)
         return saved
 
@@ -59,8 +61,15 @@ class TimelineService:
         """Take an entry off the timeline (kept, with its history): the undo for a mistaken entry."""
         return self.edit(dataclasses.replace(event, voided=True))
 
-    def page(self, patient_id: int, *, kinds: Collection[EventKind] = (), text: str = "",
-             before: tuple[datetime, int] | None = None, limit: int = PAGE) -> list[TimelineEvent]:
+    def page(
+        self,
+        patient_id: int,
+        *,
+        kinds: Collection[EventKind] = (),
+        text: str = "",
+        before: tuple[datetime, int] | None = None,
+        limit: int = PAGE,
+    ) -> list[TimelineEvent]:
         """Newest first, a page at a time, so a 2,000-event history shows at once and scrolls on demand."""
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
         with self._ctx.store.write() as uow:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_type_hints
 
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.domain.staff import StaffUser
+from dermadesk.services.alerts import AlertService
+from dermadesk.services.churn import ChurnService
 from dermadesk.services.clinic import ClinicService
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
 from dermadesk.services.patients import PatientService
+from dermadesk.services.rfm_export import RfmExportService
+from dermadesk.services.tiering import TierService
 from dermadesk.services.timeline import TimelineService
 from dermadesk.services.vault import Vault
 
@@ -22,15 +27,20 @@ class Services:
     """Every use case, sharing one context (store, clock, acting user)."""
 
     context: ServiceContext
+    # every other field is a service class built from the context (see build)
     clinic: ClinicService
     patients: PatientService
     timeline: TimelineService
+    tiers: TierService
+    alerts: AlertService
+    rfm: RfmExportService
+    churn: ChurnService
     demo: DemoService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:
-        return cls(context, ClinicService(context), PatientService(context), TimelineService(context),
-                   DemoService(context))
+        parts = {name: kind(context) for name, kind in get_type_hints(cls).items() if name != "context"}
+        return cls(context=context, **parts)
 
 
 class Workspace:

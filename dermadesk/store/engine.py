@@ -159,3 +159,23 @@ def raw_connection(engine: Engine) -> Iterator[Any]:
         yield conn.driver_connection
     finally:
         conn.close()
+
+
+def open_memory() -> Engine:
+    """A private in-memory database with the full schema: scoring another system's CSV export runs the very
+    same queries as a clinic database, so both give the same figures. Nothing touches the disk."""
+    from sqlalchemy.pool import StaticPool
+
+    from dermadesk.store.tables import Base
+
+    driver = sqlcipher_module()
+
+    def connect() -> Any:
+        conn = driver.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    engine = create_engine(URL.create("sqlite+dermadesk_sqlcipher"), creator=connect, poolclass=StaticPool)
+    _emit_own_begin(engine)
+    Base.metadata.create_all(engine)
+    return engine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from dermadesk.store.engine import writing
@@ -47,6 +47,12 @@ class UnitOfWork:
         self.bulk = BulkLoader(s)
         self.figures = ClinicFiguresRepository(s)
         return self
+
+    def lock_for(self, purpose: str) -> None:
+        """Hold a named lock until this transaction ends: one tier review at a time. SQLite's write
+        transaction (BEGIN IMMEDIATE) already serialises writers; PostgreSQL needs an advisory lock."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:purpose))"), {"purpose": purpose})
 
     def flush(self) -> None:
         self.session.flush()

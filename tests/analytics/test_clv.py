@@ -66,7 +66,8 @@ def test_predicted_clv_12m_with_fits_composes_the_models():
     t_x = np.array([490.0, 0.0]) / 7
     age = np.array([500.0, 3.0]) / 7
     assert visits[:2] == pytest.approx(expected_visits(bgnbd, 365 / 7, x, t_x, age))
-    assert spend[:2] == pytest.approx(expected_spend(spend_model, np.array([3.0, 1.0]), np.array([20_000.0, 9_000.0])))
+    # Fader & Hardie: the repeat days only (500 days ago was the first visit): x = 2, m = 20,000; x = 0 for one
+    assert spend[:2] == pytest.approx(expected_spend(spend_model, np.array([2.0, 0.0]), np.array([20_000.0, 0.0])))
     assert clv[:2].tolist() == np.rint(visits[:2] * spend[:2]).astype(int).tolist() and clv[2] == 0
     count, mean = spend_inputs(values)
-    assert count.tolist() == [3.0, 1.0, 0.0] and np.isnan(mean[2])
+    assert count.tolist() == [2.0, 0.0, 0.0] and mean.tolist() == [20_000.0, 0.0, 0.0]

@@ -59,10 +59,11 @@ class ClinicFiguresRepository:
         """Rows as one int64 array (n, width), through the driver's cursor: 5-10x faster than Row objects
         for a million rows. Queries must not return NULL (coalesce to -1 in SQL)."""
         connection = self._s.connection()
-        compiled = statement.compile(dialect=connection.dialect)
-        params: Any = compiled.params
+        compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+        processors = compiled._bind_processors  # e.g. JSON paths: what SQLAlchemy would apply itself
+        params: Any = {k: processors[k](v) if k in processors else v for k, v in compiled.params.items()}
         if connection.dialect.paramstyle in ("qmark", "numeric"):
-            params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+            params = tuple(params[name] for name in compiled.positiontup or ())
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(compiled.string, params)
@@ -76,10 +77,31 @@ class ClinicFiguresRepository:
         columns = rfm_columns(as_of_day - window_days + 1)
         if lifetime:
             columns |= lifetime_columns()
-        query = (select(E.patient_id, *columns.values()).where(_PAID, E.day <= as_of_day)
-                 .group_by(E.patient_id).order_by(E.patient_id))
+        query = (
+            select(E.patient_id, *columns.values())
+            .where(_PAID, E.day <= as_of_day)
+            .group_by(E.patient_id)
+            .order_by(E.patient_id)
+        )
         data = self._fetch(query, len(columns) + 1)
         return PaidSummary(data[:, 0], {name: data[:, i + 1] for i, name in enumerate(columns)})
+
+    def first_day_spend(self, as_of_day: int) -> np.ndarray:
+        """(patient, spend on the first visit day): Gamma-Gamma models the repeat days only."""
+        first = (
+            select(E.patient_id, func.min(E.day).label("day"))
+            .where(_PAID, _VISIT, E.day <= as_of_day)
+            .group_by(E.patient_id)
+            .subquery()
+        )
+        query = (
+            select(first.c.patient_id, func.coalesce(func.sum(E.amount_minor), 0))
+            .join(E, and_(E.patient_id == first.c.patient_id, E.day == first.c.day))
+            .where(_PAID)
+            .group_by(first.c.patient_id)
+            .order_by(first.c.patient_id)
+        )
+        return self._fetch(query, 2)
 
     def visit_days(self, as_of_day: int) -> tuple[np.ndarray, np.ndarray]:
         """Every (patient, visit day) pair up to the as-of day, sorted, duplicates removed."""
@@ -90,27 +112,39 @@ class ClinicFiguresRepository:
 
     def patient_ids(self) -> np.ndarray:
         """Every patient the analytics cover: not merged into another record, not erased."""
-        query = (select(PatientRow.id).where(PatientRow.merged_into_id.is_(None), PatientRow.erased_at.is_(None))
-                 .order_by(PatientRow.id))
+        query = (
+            select(PatientRow.id)
+            .where(PatientRow.merged_into_id.is_(None), PatientRow.erased_at.is_(None))
+            .order_by(PatientRow.id)
+        )
         return self._fetch(query, 1)[:, 0]
 
     def last_treatments(self, as_of_day: int) -> np.ndarray:
         """(patient, day, treatment type) of each patient's latest treatment. Packing day and type into one
         number lets a single MAX over the (kind, patient, day, type) index answer it, on any database."""
         packed = func.max(E.day * DAY_KEY + E.treatment_type_id)
-        query = (select(E.patient_id, packed)
-                 .where(E.kind == EventKind.TREATMENT.value, E.voided == False, E.day <= as_of_day,  # noqa: E712
-                        E.treatment_type_id.is_not(None))
-                 .group_by(E.patient_id).order_by(E.patient_id))
+        query = (
+            select(E.patient_id, packed)
+            .where(
+                E.kind == EventKind.TREATMENT.value,
+                ~E.voided,
+                E.day <= as_of_day,
+                E.treatment_type_id.is_not(None),
+            )
+            .group_by(E.patient_id)
+            .order_by(E.patient_id)
+        )
         data = self._fetch(query, 2)
         return np.column_stack([data[:, 0], data[:, 1] // DAY_KEY, data[:, 1] % DAY_KEY])
 
-    def counts_per_patient(self, kinds: tuple[EventKind, ...], first_day: int, last_day: int,
-                           *, distinct_category: bool = False) -> np.ndarray:
+    def counts_per_patient(
+        self, kinds: tuple[EventKind, ...], first_day: int, last_day: int, *, distinct_category: bool = False
+    ) -> np.ndarray:
         """(patient, count) of events of these kinds in a period, or of distinct treatment categories."""
         counted = func.count(distinct(TreatmentTypeRow.category)) if distinct_category else func.count()
         query = select(E.patient_id, counted).where(
-            E.kind.in_([k.value for k in kinds]), ~E.voided, E.day.between(first_day, last_day))
+            E.kind.in_([k.value for k in kinds]), ~E.voided, E.day.between(first_day, last_day)
+        )
         if distinct_category:
             query = query.join(TreatmentTypeRow, TreatmentTypeRow.id == E.treatment_type_id)
         return self._fetch(query.group_by(E.patient_id).order_by(E.patient_id), 2)
@@ -118,13 +152,19 @@ class ClinicFiguresRepository:
     def last_contact_attempts(self, as_of_day: int) -> np.ndarray:
         """(patient, day) of the latest outbound call, message or e-mail, or handled alert."""
         outbound = and_(E.kind.in_([k.value for k in CONTACT_KINDS]), E.details["direction"].as_string() == "out")
-        query = (select(E.patient_id, func.max(E.day))
-                 .where(~E.voided, E.day <= as_of_day, outbound | (E.kind == EventKind.ALERT_HANDLED.value))
-                 .group_by(E.patient_id).order_by(E.patient_id))
+        query = (
+            select(E.patient_id, func.max(E.day))
+            .where(~E.voided, E.day <= as_of_day, outbound | (E.kind == EventKind.ALERT_HANDLED.value))
+            .group_by(E.patient_id)
+            .order_by(E.patient_id)
+        )
         return self._fetch(query, 2)
 
     def surveys(self, first_day: int, last_day: int) -> list[tuple[int, int, int, dict[str, Any]]]:
         """(event id, patient, day, scores) of surveys in a period: few rows, read as values."""
-        rows = self._s.execute(select(E.id, E.patient_id, E.day, E.details).where(
-            E.kind == EventKind.SURVEY.value, ~E.voided, E.day.between(first_day, last_day)).order_by(E.id))
+        rows = self._s.execute(
+            select(E.id, E.patient_id, E.day, E.details)
+            .where(E.kind == EventKind.SURVEY.value, ~E.voided, E.day.between(first_day, last_day))
+            .order_by(E.id)
+        )
         return [(i, p, d, dict(details or {})) for i, p, d, details in rows]

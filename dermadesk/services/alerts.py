@@ -1,0 +1,204 @@
+"""The churn-alert inbox: raise today's alerts (ranked, capped, never twice for one cause) and work them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from dermadesk.domain.alerts import ACTIVE_STATUSES, Alert, AlertOutcome, AlertRule, AlertStatus
+from dermadesk.domain.appointments import Appointment, AppointmentStatus
+from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.dates import clinic_day, day_number, local_instant
+from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
+from dermadesk.domain.patients import Patient
+from dermadesk.domain.ports import ProgressReporter
+from dermadesk.domain.staff import Permission
+from dermadesk.domain.timeline import EventKind, TimelineEvent
+from dermadesk.services.alert_candidates import RECALL_RULES, Candidate, find_candidates
+from dermadesk.services.clinic_snapshot import take_snapshot
+from dermadesk.services.context import ServiceContext
+from dermadesk.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class AlertRunSummary:
+    raised: dict[AlertRule, int]
+    skipped_known: int  # already open for that rule, or this cause was raised before
+    over_cap: int  # left for another day by the daily cap
+    woken: int  # snoozed alerts whose date came
+
+
+@dataclass(frozen=True)
+class AlertView:
+    alert: Alert
+    patient: Patient
+
+
+class AlertService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def run(self, as_of: date, progress: ProgressReporter | None = None) -> AlertRunSummary:
+        """Raise the alerts of a day. Safe to run again: nothing is raised twice for one cause."""
+        self._ctx.require(Permission.WORK_ALERTS, "run the churn alerts")
+        with self._ctx.store.write() as uow:
+            woken = uow.alerts.wake_snoozed(as_of)
+            rules = uow.settings.clinic().rules
+            candidates = find_candidates(uow, take_snapshot(uow, as_of, rules, progress), rules)
+            fresh = _new_ones(uow, candidates)
+            room = max(rules.alerts.daily_cap - uow.alerts.raised_on(as_of), 0)
+            recalls = [c for c in fresh if c.rule in RECALL_RULES]
+            chosen = [c for c in fresh if c.rule not in RECALL_RULES] + recalls[:room]
+            for c in chosen:
+                uow.alerts.add(Alert(c.patient_id, c.rule, c.cause_key, as_of, c.reason, c.value_at_stake, c.rank))
+            self._ctx.audit(uow, AuditAction.CREATE, "alert_run", as_of.isoformat())
+        return AlertRunSummary(
+            dict(Counter(c.rule for c in chosen)), len(candidates) - len(fresh), max(len(recalls) - room, 0), woken
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+    def inbox(
+        self,
+        statuses: tuple[AlertStatus, ...] = (AlertStatus.OPEN,),
+        rules: tuple[AlertRule, ...] = (),
+        limit: int | None = 500,
+    ) -> list[AlertView]:
+        """Alerts ranked by value at stake, with their patients."""
+        self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        with self._ctx.store.read() as uow:
+            alerts = uow.alerts.list(statuses, rules=rules, limit=limit)
+            patients = uow.patients.get_many([a.patient_id for a in alerts])
+        return [AlertView(a, patients[a.patient_id]) for a in alerts if a.patient_id in patients]
+
+    def for_patient(self, patient_id: int) -> list[Alert]:
+        self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
+        with self._ctx.store.read() as uow:
+            return uow.alerts.list(patient_id=patient_id)
+
+    def counts(self) -> dict[AlertRule, int]:
+        """Open alerts per rule, for the inbox's filter chips."""
+        self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        with self._ctx.store.read() as uow:
+            counts = uow.alerts.counts()
+        return {rule: counts.get((rule.value, AlertStatus.OPEN.value), 0) for rule in AlertRule}
+
+    def no_shows(self, since: date) -> list[tuple[Appointment, Patient]]:
+        """Missed appointments since a day: their own list, not recall alerts."""
+        self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        with self._ctx.store.read() as uow:
+            missed = [
+                a
+                for a in uow.appointments.between(local_instant(since), self._ctx.clock.now())
+                if a.status is AppointmentStatus.NO_SHOW
+            ]
+            patients = uow.patients.get_many([a.patient_id for a in missed])
+        return [(a, patients[a.patient_id]) for a in missed]
+
+    # -- the alert's life ------------------------------------------------------------------
+    def resolve(self, alert_id: int, outcome: AlertOutcome, note: str = "", version: int | None = None) -> Alert:
+        return self._handle(alert_id, AlertStatus.RESOLVED, outcome=outcome, note=note, version=version)
+
+    def dismiss(self, alert_id: int, note: str = "", version: int | None = None) -> Alert:
+        return self._handle(alert_id, AlertStatus.DISMISSED, note=note, version=version)
+
+    def snooze(self, alert_id: int, until: date, version: int | None = None) -> Alert:
+        if until <= self._ctx.clock.today():
+            require_valid([FieldProblem("until", "out_of_range")])
+        return self._handle(alert_id, AlertStatus.SNOOZED, until=until, version=version)
+
+    def log_call(self, alert_id: int, summary: str) -> TimelineEvent:
+        """A contact attempt for an alert: on the timeline, and the start of the cool-down."""
+        actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        require_valid([FieldProblem("summary", "required")] if not summary.strip() else [])
+        with self._ctx.store.write() as uow:
+            alert = _require(uow, alert_id)
+            event = _add_event(
+                uow,
+                TimelineEvent(
+                    alert.patient_id,
+                    EventKind.CALL,
+                    self._ctx.clock.now(),
+                    summary=summary.strip(),
+                    alert_id=alert_id,
+                    recorded_by=actor.id,
+                    details={"direction": "out", "rule": alert.rule.value},
+                ),
+                self._ctx,
+            )
+            self._ctx.audit(uow, AuditAction.CREATE, "event:call", event.id, alert.patient_id)
+        return event
+
+    def _handle(
+        self,
+        alert_id: int,
+        status: AlertStatus,
+        *,
+        outcome: AlertOutcome | None = None,
+        note: str = "",
+        until: date | None = None,
+        version: int | None = None,
+    ) -> Alert:
+        """One transaction: the alert's new state and, when it leaves the inbox, its timeline entry.
+        A stale version (another workstation handled it first) is refused."""
+        actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        with self._ctx.store.write() as uow:
+            alert = _require(uow, alert_id)
+            if alert.status not in ACTIVE_STATUSES or (version is not None and version != alert.version):
+                raise DermaDeskError(
+                    ErrorCode.CONFLICT,
+                    {"what": "This alert", "by": alert.handled_by or "someone", "at": alert.handled_at or "earlier"},
+                )
+            changed = dataclasses.replace(
+                alert,
+                status=status,
+                outcome=outcome,
+                note=note.strip(),
+                snoozed_until=until,
+                handled_at=self._ctx.clock.now(),
+                handled_by=actor.id,
+            )
+            saved = uow.alerts.save(changed)
+            if status in (AlertStatus.RESOLVED, AlertStatus.DISMISSED):
+                outcome_text = outcome.value if outcome else "dismissed"
+                _add_event(
+                    uow,
+                    TimelineEvent(
+                        alert.patient_id,
+                        EventKind.ALERT_HANDLED,
+                        self._ctx.clock.now(),
+                        alert_id=alert_id,
+                        summary=note.strip(),
+                        recorded_by=actor.id,
+                        details={"rule": alert.rule.value, "outcome": outcome_text},
+                    ),
+                    self._ctx,
+                )
+            self._ctx.audit(uow, AuditAction.UPDATE, f"alert:{status.value}", alert_id, alert.patient_id)
+        return saved
+
+
+def _require(uow: UnitOfWork, alert_id: int) -> Alert:
+    alert = uow.alerts.get(alert_id)
+    if alert is None:
+        raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "alert", "id": alert_id})
+    return alert
+
+
+def _add_event(uow: UnitOfWork, event: TimelineEvent, ctx: ServiceContext) -> TimelineEvent:
+    return uow.timeline.add(event, day_number(clinic_day(event.occurred_at)), ctx.clock.now())
+
+
+def _new_ones(uow: UnitOfWork, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop what is already open for that patient and rule, and causes raised before (even if resolved)."""
+    active, known = uow.alerts.active_pairs(), uow.alerts.known_causes()
+    taken: set[tuple[int, str]] = set()
+    fresh = []
+    for c in candidates:
+        pair = (c.patient_id, c.rule.value)
+        if pair in active or pair in taken or (c.patient_id, c.rule.value, c.cause_key) in known:
+            continue
+        taken.add(pair)
+        fresh.append(c)
+    return fresh

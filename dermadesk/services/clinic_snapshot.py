@@ -1,0 +1,179 @@
+"""Every patient's figures as of a day: aggregated in SQL, scored with numpy. Shared by the tier review,
+the churn alerts and the RFM exports, so each rule has one implementation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from dermadesk.analytics.bgnbd import BgNbdFit, fit_bgnbd, p_alive
+from dermadesk.analytics.clv import WEEKS, bgnbd_inputs, expected_visits_next, predicted_clv_12m, spend_inputs
+from dermadesk.analytics.gamma_gamma import GammaGammaFit, fit_gamma_gamma
+from dermadesk.analytics.lifecycle import ladder_levels, lifecycle_stages
+from dermadesk.analytics.rfm import RfmValues, rfm_from_aggregates
+from dermadesk.analytics.rfm2 import rfm2_score
+from dermadesk.analytics.scores import RfmScores, rfm_scores
+from dermadesk.analytics.segmentation import segment_codes
+from dermadesk.analytics.visits import GapStats, gap_stats
+from dermadesk.domain.dates import day_number
+from dermadesk.domain.ports import ProgressReporter, SilentProgress
+from dermadesk.domain.rules import ClinicRules
+from dermadesk.domain.timeline import EventKind
+from dermadesk.store.unit_of_work import UnitOfWork
+
+FIT_SAMPLE = 30_000  # patients the churn model is fitted on; more moves the estimates by less than their error
+ENGAGEMENT_KINDS = (EventKind.CALL, EventKind.MESSAGE, EventKind.EMAIL, EventKind.SURVEY)
+CATEGORY_KINDS = (EventKind.TREATMENT,)
+
+
+@dataclass(frozen=True)
+class ChurnModel:
+    bgnbd: BgNbdFit | None
+    spend: GammaGammaFit | None
+
+    def as_dict(self) -> dict[str, float]:
+        data: dict[str, float] = {}
+        if self.bgnbd:
+            data.update({f"bgnbd_{k}": v for k, v in self.bgnbd.as_dict().items()})
+        if self.spend:
+            data.update({f"gg_{k}": v for k, v in self.spend.as_dict().items()})
+        return data
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Arrays aligned on `patient_ids` (every patient not merged or erased, ascending id)."""
+
+    as_of: date
+    patient_ids: np.ndarray
+    values: RfmValues
+    scores: RfmScores
+    segments: np.ndarray
+    stages: np.ndarray
+    ladder: np.ndarray
+    model: ChurnModel
+    p_alive: np.ndarray  # NaN where the model has no answer (no visit, or no fit)
+    visits_90: np.ndarray
+    visits_365: np.ndarray
+    clv_predicted: np.ndarray  # minor units
+    rfm2: np.ndarray
+    gaps: GapStats
+    categories_12m: np.ndarray
+    referrals_12m: np.ndarray
+
+    @property
+    def as_of_day(self) -> int:
+        return day_number(self.as_of)
+
+    def index_of(self, patient_ids: np.ndarray) -> np.ndarray:
+        """Positions of these patients in the snapshot; -1 for patients it does not hold."""
+        pos = np.searchsorted(self.patient_ids, patient_ids)
+        pos = np.clip(pos, 0, max(len(self.patient_ids) - 1, 0))
+        found = len(self.patient_ids) > 0
+        return np.where(found & (self.patient_ids[pos] == patient_ids), pos, -1) if found else np.full_like(pos, -1)
+
+
+def align(patient_ids: np.ndarray, keyed: np.ndarray, column: int = 1, default: int = 0) -> np.ndarray:
+    """Spread a (patient, value, ...) array from the store over all patients, `default` for the missing."""
+    out = np.full(len(patient_ids), default, dtype=np.int64)
+    if keyed.size:
+        pos = np.searchsorted(patient_ids, keyed[:, 0])
+        ok = (pos < len(patient_ids)) & (patient_ids[np.clip(pos, 0, len(patient_ids) - 1)] == keyed[:, 0])
+        out[pos[ok]] = keyed[ok, column]
+    return out
+
+
+def rfm_only(uow: UnitOfWork, as_of: date, rules: ClinicRules) -> tuple[np.ndarray, RfmValues, RfmScores, np.ndarray]:
+    """Patient ids, R/F/M values, scores and segments: the fast path for scoring alone."""
+    ids = uow.figures.patient_ids()
+    summary = uow.figures.paid_summary(day_number(as_of), rules.rfm.window_days)
+    values = _values(ids, summary.patient_id, summary.columns, as_of, rules)
+    scores = rfm_scores(values, rules.rfm)
+    return ids, values, scores, segment_codes(values, scores, rules.rfm)
+
+
+def _values(
+    ids: np.ndarray, summary_ids: np.ndarray, columns: dict[str, np.ndarray], as_of: date, rules: ClinicRules
+) -> RfmValues:
+    keyed = {name: np.column_stack([summary_ids, col]) for name, col in columns.items()}
+    defaults = {"last_visit": -1, "first_visit": -1}
+    spread = {name: align(ids, data, default=defaults.get(name, 0)) for name, data in keyed.items()}
+    return rfm_from_aggregates(day_number(as_of), rules.rfm.window_days, **spread)
+
+
+def lifetime_values(uow: UnitOfWork, as_of: date, rules: ClinicRules) -> tuple[np.ndarray, RfmValues]:
+    """R/F/M plus what the churn model needs (first visit, visit days, lifetime and first-day spend)."""
+    day = day_number(as_of)
+    ids = uow.figures.patient_ids()
+    summary = uow.figures.paid_summary(day, rules.rfm.window_days, lifetime=True)
+    columns = dict(summary.columns)
+    columns["first_day_spend"] = align(summary.patient_id, uow.figures.first_day_spend(day))
+    return ids, _values(ids, summary.patient_id, columns, as_of, rules)
+
+
+def take_snapshot(
+    uow: UnitOfWork, as_of: date, rules: ClinicRules, progress: ProgressReporter | None = None
+) -> Snapshot:
+    progress = progress or SilentProgress()
+    day = day_number(as_of)
+    progress.report(1, 6, "Adding up visits and spend")
+    ids, values = lifetime_values(uow, as_of, rules)
+    progress.report(2, 6, "Measuring each patient's rhythm")
+    visit_patients, visit_days = uow.figures.visit_days(day)
+    gaps = gap_stats(np.searchsorted(ids, visit_patients), visit_days, len(ids))
+    year = (day - rules.rfm.window_days + 1, day)
+    categories = align(ids, uow.figures.counts_per_patient(CATEGORY_KINDS, *year, distinct_category=True))
+    referrals = align(ids, uow.figures.counts_per_patient((EventKind.REFERRAL,), *year))
+    engagement = align(ids, uow.figures.counts_per_patient(ENGAGEMENT_KINDS, *year))
+    progress.report(3, 6, "Scoring")
+    scores = rfm_scores(values, rules.rfm)
+    progress.report(4, 6, "Fitting the churn model")
+    model = fit_model(values)
+    x, t_x, age = bgnbd_inputs(values.first_day, values.last_day, values.visits - 1, day, WEEKS)
+    alive = p_alive(model.bgnbd, x, t_x, age) if model.bgnbd else np.full(len(ids), np.nan)
+    visits_90 = expected_visits_next(model.bgnbd, 90.0, x, t_x, age, values.frequency * 90 / 365, WEEKS)
+    visits_365, _, clv = predicted_clv_12m(model.bgnbd, model.spend, values, WEEKS)
+    progress.report(5, 6, "Placing patients")
+    weights = rules.rfm.rfm2_weights
+    return Snapshot(
+        as_of=as_of,
+        patient_ids=ids,
+        values=values,
+        scores=scores,
+        segments=segment_codes(values, scores, rules.rfm),
+        stages=lifecycle_stages(values.active, values.first_day, values.last_day, day, rules.lifecycle),
+        ladder=ladder_levels(
+            values.active,
+            values.visits,
+            values.lifetime_spend,
+            values.frequency,
+            categories,
+            clv,
+            referrals,
+            rules.ladder,
+        ),
+        model=model,
+        p_alive=alive,
+        visits_90=visits_90,
+        visits_365=visits_365,
+        clv_predicted=clv,
+        rfm2=rfm2_score(categories, engagement, gaps.cv, referrals, weights),
+        gaps=gaps,
+        categories_12m=categories,
+        referrals_12m=referrals,
+    )
+
+
+def fit_model(values: RfmValues, sample: int = FIT_SAMPLE, unit_days: float = WEEKS) -> ChurnModel:
+    """BG/NBD and Gamma-Gamma on the clinic's own history (a fixed random sample of a big clinic: the same
+    clinic gives the same sample, so the same figures)."""
+    active = np.flatnonzero(values.active)
+    if active.size > sample:
+        active = np.sort(np.random.default_rng(20261123).choice(active, sample, replace=False))
+    x, t_x, age = bgnbd_inputs(
+        values.first_day[active], values.last_day[active], values.visits[active] - 1, values.as_of_day, WEEKS
+    )
+    repeats, mean_spend = spend_inputs(values)
+    return ChurnModel(fit_bgnbd(x, t_x, age), fit_gamma_gamma(repeats[active], mean_spend[active]))
