@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from dermadesk.documents import styles as st
 from dermadesk.documents.aftercare_labels import LABELS
@@ -45,9 +45,9 @@ def build_aftercare_packet(packet: AftercarePacket, target: Target) -> None:
     story = _opening(page)
     for index, treatment in enumerate(packet.treatments):
         if index:
-            story.append(PageBreak())  # each treatment's advice starts on its own page, to be read on its own
+            # a new treatment starts on a fresh page unless most of a page is still free: short packets stay short
+            story.append(CondPageBreak(st.FRAME_HEIGHT * 0.55))
         story += _treatment_section(page, treatment)
-    story += [Spacer(1, 4 * mm), para(words["closing"], page.sheet["small"])]
     title = f"{words['title']} — {packet.patient_name}"
     build_pdf(target, story, packet.clinic, title=title, footer_note=words["footer"], language=language)
 
@@ -64,6 +64,8 @@ def _opening(page: _Page) -> list[Flowable]:
         para(words["title"], sheet["title"]),
         para(words["subtitle"], sheet["subtitle"]),
         details_table(facts, language=page.language),
+        Spacer(1, 2 * mm),
+        para(words["closing"], sheet["small"]),  # read first: a worry is always worth a call
     ]
     if len(packet.treatments) > 1:
         story += [para(words["treatments_today"], sheet["h1"]), _summary_table(page)]
@@ -105,24 +107,46 @@ def _treatment_section(page: _Page, treatment: AftercareTreatment) -> list[Flowa
     for key, lines in (("first_48h", advice.first_48h), ("first_week", advice.first_week)):
         if lines:
             story += [para(words[key], sheet["h2"]), *bullets(lines, sheet["bullet"])]
-    story += _safety_panels(page, treatment)
-    products = (*advice.products, *treatment.recommended_products)
-    if products:
-        story.append(KeepTogether([para(words["products"], sheet["h2"]), *bullets(products, sheet["bullet"])]))
-    story.append(_follow_up_panel(page, treatment))
-    return story
+    return [*story, *_safety_panels(page, treatment), _products_and_follow_up(page, treatment)]
 
 
-def _do_and_avoid(page: _Page, treatment: AftercareTreatment) -> Flowable:
-    words, sheet, advice = page.words, page.sheet, treatment.advice
-    do = [para(words["do"], sheet["do_head"]), *bullets(advice.first_24h_do, sheet["bullet"], mark="✓")]
-    avoid = [para(words["avoid"], sheet["avoid_head"]), *bullets(advice.first_24h_avoid, sheet["bullet"], mark="✕")]
-    half = st.FRAME_WIDTH / 2
-    table = Table([[do, avoid]], colWidths=[half, half], splitInRow=1, hAlign="LEFT")
+def _products_and_follow_up(page: _Page, treatment: AftercareTreatment) -> Flowable:
+    """Side by side: what to buy on the left, when to come back on the right."""
+    products = (*treatment.advice.products, *treatment.recommended_products)
+    left = [para(page.words["products"], page.sheet["accent_title"]), *bullets(products, page.sheet["bullet"])]
+    width = st.FRAME_WIDTH / 2
+    table = Table([[left, _follow_up_panel(page, treatment, width - 3 * mm)]], colWidths=[width, width])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 3 * mm),
+                ("LEFTPADDING", (1, 0), (1, -1), 3 * mm),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 2 * mm), table])
+
+
+def _do_and_avoid(page: _Page, treatment: AftercareTreatment) -> Flowable:
+    """Two columns, one bullet per row: a page break can fall between bullets but never inside one."""
+    words, sheet, advice = page.words, page.sheet, treatment.advice
+    do = bullets(advice.first_24h_do, sheet["bullet"], mark="✓")
+    avoid = bullets(advice.first_24h_avoid, sheet["bullet"], mark="✕")
+    rows: list[list[object]] = [[para(words["do"], sheet["do_head"]), para(words["avoid"], sheet["avoid_head"])]]
+    rows += [
+        [do[i] if i < len(do) else "", avoid[i] if i < len(avoid) else ""] for i in range(max(len(do), len(avoid)))
+    ]
+    half = st.FRAME_WIDTH / 2
+    table = Table(rows, colWidths=[half, half], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, -1), 4 * mm),
                 ("LEFTPADDING", (1, 0), (1, -1), 4 * mm),
@@ -139,7 +163,7 @@ def _safety_panels(page: _Page, treatment: AftercareTreatment) -> list[Flowable]
     if advice.warning_signs:
         warning = [para(words["warning_title"], sheet["caution_title"]), para(words["warning_lead"], sheet["body"])]
         warning += bullets(advice.warning_signs, sheet["panel_body"])
-        story += [panel(warning, st.CAUTION, st.CAUTION_SOFT), Spacer(1, 3 * mm)]
+        story += [KeepTogether(panel(warning, st.CAUTION, st.CAUTION_SOFT)), Spacer(1, 3 * mm)]
     emergency = [
         para(words["emergency_title"], sheet["panel_title"]),
         para(words["emergency_line"], sheet["label"]),
@@ -147,12 +171,13 @@ def _safety_panels(page: _Page, treatment: AftercareTreatment) -> list[Flowable]
         Spacer(1, 1.5 * mm),
         *bullets(advice.emergency, sheet["panel_body"]),
     ]
-    # kept whole: a number on one page and the reasons to ring it on the next helps no one
+    # kept whole: a number on one page and the reasons to ring it on the next helps no one (a panel
+    # taller than a page still splits, so nothing is ever lost)
     story += [KeepTogether(panel(emergency, st.WARN, st.WARN_SOFT, border_width=2)), Spacer(1, 2 * mm)]
     return story
 
 
-def _follow_up_panel(page: _Page, treatment: AftercareTreatment) -> Flowable:
+def _follow_up_panel(page: _Page, treatment: AftercareTreatment, width: float) -> Flowable:
     words, sheet = page.words, page.sheet
     content: list[Flowable] = [para(words["follow_up"], sheet["accent_title"])]
     if treatment.follow_up_on:
@@ -161,4 +186,4 @@ def _follow_up_panel(page: _Page, treatment: AftercareTreatment) -> Flowable:
             content.append(para(treatment.advice.follow_up, sheet["body"]))
     else:
         content.append(para(words["no_follow_up"], sheet["body"]))
-    return KeepTogether([Spacer(1, 3 * mm), panel(content, st.ACCENT_SOFT, st.ACCENT_SOFT, border_width=0.5)])
+    return panel(content, st.ACCENT_SOFT, st.ACCENT_SOFT, width=width, border_width=0.5)

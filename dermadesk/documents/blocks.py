@@ -10,11 +10,28 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from dermadesk.documents import styles as st
-from dermadesk.documents.fonts import markup
+from dermadesk.documents.fonts import BODY, BOLD, markup, needs_cjk
+
+
+class FauxBoldParagraph(Paragraph):
+    """Bold drawn by outlining the glyphs as well as filling them: the CJK font has no bold face."""
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setLineWidth(self.style.fontSize * 0.035)
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.addLiteral("2 Tr")  # text render mode 2: fill, then stroke
+        super().draw()
+        canvas.restoreState()
 
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A paragraph of user or template text: escaped, and each script in a font that has it."""
+    if style.fontName == BOLD and needs_cjk(text):
+        # every script gets the same outlined weight, so a half-Latin heading does not look patchy
+        regular = ParagraphStyle(f"{style.name}-faux", parent=style, fontName=BODY)
+        return FauxBoldParagraph(markup(text), regular, bulletText=bullet)
     return Paragraph(markup(text), style, bulletText=bullet)
 
 
@@ -55,26 +72,21 @@ def panel(
 def details_table(
     rows: Sequence[tuple[str, str]], columns: int = 2, width: float = st.FRAME_WIDTH, language: str = "en"
 ) -> Table:
-    """Label and value pairs in a light band: who, what, when at the top of a packet."""
+    """Who, what and when in a light band: each cell a small label over its value."""
     sheet = st.stylesheet(language)
     cells = [[para(label, sheet["label"]), para(value or "—", sheet["value"])] for label, value in rows]
-    grid: list[list[object]] = []
-    for start in range(0, len(cells), columns):
-        chunk = cells[start : start + columns]
-        chunk += [["", ""]] * (columns - len(chunk))
-        grid.append([cell for pair in chunk for cell in (pair[0], pair[1])])
-    label_w = width / columns * 0.36
-    value_w = width / columns - label_w
-    table = Table(grid, colWidths=[label_w, value_w] * columns, hAlign="LEFT")
+    grid = [cells[start : start + columns] for start in range(0, len(cells), columns)]
+    grid[-1] += [""] * (columns - len(grid[-1]))
+    table = Table(grid, colWidths=[width / columns] * columns, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), st.ACCENT_SOFT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.white),
+                ("LINEBELOW", (0, 0), (-1, -2), 1, colors.white),
             ]
         )
     )
@@ -88,11 +100,15 @@ def data_table(
     numeric: Sequence[int] = (),
     language: str = "en",
     extra_style: Sequence[tuple[object, ...]] = (),
+    emphasis: Sequence[int] = (),
 ) -> Table:
-    """A plain ruled table; numeric columns right-aligned; the header repeats on a new page."""
+    """A plain ruled table; numeric columns right-aligned; rows in `emphasis` (0-based) in red; header repeats."""
     sheet = st.stylesheet(language)
     head = [para(text, sheet["cell_head_num" if i in numeric else "cell_head"]) for i, text in enumerate(header)]
-    body = [[para(text, sheet["cell_num" if i in numeric else "cell"]) for i, text in enumerate(row)] for row in rows]
+    body = [
+        [para(text, sheet[_cell_style(i in numeric, r in emphasis)]) for i, text in enumerate(row)]
+        for r, row in enumerate(rows)
+    ]
     table = Table([head, *body], colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -109,6 +125,10 @@ def data_table(
         )
     )
     return table
+
+
+def _cell_style(numeric: bool, warn: bool) -> str:
+    return ("cell_warn" if warn else "cell") + ("_num" if numeric else "")
 
 
 def tiles(items: Sequence[tuple[str, str]], language: str = "en", per_row: int = 4) -> Table:

@@ -109,6 +109,10 @@ def markup(text: str, line_breaks: bool = True) -> str:
     return "".join(parts)
 
 
+def needs_cjk(text: str) -> bool:
+    return any(font == CJK for font, _ in split_runs(text, visual=False))
+
+
 def font_for(text: str, bold: bool = False) -> str:
     """One font for a whole string (chart labels take a single font): the body font if it can."""
     register_fonts()
@@ -133,7 +137,14 @@ def draw_text(
     for font, run in split_runs(text):
         face = _face(font, bold)
         canvas.setFont(face, size)
-        canvas.drawString(x, y, run)
+        if bold and font == CJK:  # no bold CJK face: outline the glyphs as well as filling them
+            canvas.saveState()
+            canvas.setLineWidth(size * 0.035)
+            canvas.setStrokeColor(canvas._fillColorObj)
+            canvas.drawString(x, y, run, mode=2)
+            canvas.restoreState()
+        else:
+            canvas.drawString(x, y, run)
         x += pdfmetrics.stringWidth(run, face, size)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -98,6 +99,14 @@ def format_number(value: float) -> str:
     """A reading value: at most two decimals and no trailing zeros (42, 3.5, 0.25)."""
     text = f"{Decimal(repr(value)).quantize(Decimal('0.01'), ROUND_HALF_UP):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_reading(value: float, unit: str) -> str:
+    """33 % / 96 µg/cm² / 7 / 10 for a unit that names its scale ("0–10")."""
+    scale = re.fullmatch(r"0\s*[–-]\s*(\d+)", unit.strip())
+    if scale:
+        return f"{format_number(value)} / {scale.group(1)}"
+    return f"{format_number(value)} {unit}".strip()
 
 
 def percent_value(rate: float) -> Decimal:

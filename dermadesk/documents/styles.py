@@ -18,6 +18,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 36 * mm  # room for the letterhead drawn above the frame
 MARGIN_BOTTOM = 22 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1F2A2E")
 MUTED = colors.HexColor("#5E6B70")
@@ -47,15 +48,17 @@ def stylesheet(language: str = "en") -> dict[str, ParagraphStyle]:
     styles = {
         "title": _style("title", 20, 25, fontName=BOLD, textColor=ACCENT, spaceAfter=2 * mm),
         "subtitle": _style("subtitle", 11, 15, textColor=MUTED, spaceAfter=5 * mm),
-        "h1": _style("h1", 14, 18, fontName=BOLD, textColor=ACCENT, spaceBefore=6 * mm, spaceAfter=2.5 * mm),
+        "h1": _style("h1", 14, 18, fontName=BOLD, textColor=ACCENT, spaceBefore=5 * mm, spaceAfter=2.5 * mm),
         "h2": _style("h2", 11, 14, fontName=BOLD, textColor=INK, spaceBefore=3.5 * mm, spaceAfter=1.5 * mm),
-        "body": _style("body", 10, 14.5, spaceAfter=2 * mm),
-        "bullet": _style("bullet", 10, 14, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1.2 * mm),
+        "body": _style("body", 10, 14, spaceAfter=2 * mm),
+        "bullet": _style("bullet", 10, 13.5, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1 * mm),
         "small": _style("small", 8.5, 11.5, textColor=MUTED),
         "label": _style("label", 9, 12, textColor=MUTED),
         "value": _style("value", 10, 13, fontName=BOLD),
         "cell": _style("cell", 9, 12),
         "cell_num": _style("cell_num", 9, 12, alignment=TA_RIGHT),
+        "cell_warn": _style("cell_warn", 9, 12, textColor=WARN),
+        "cell_warn_num": _style("cell_warn_num", 9, 12, textColor=WARN, alignment=TA_RIGHT),
         "cell_head": _style("cell_head", 8.5, 11, fontName=BOLD, textColor=ACCENT),
         "cell_head_num": _style("cell_head_num", 8.5, 11, fontName=BOLD, textColor=ACCENT, alignment=TA_RIGHT),
         "panel_title": _style("panel_title", 11, 14, fontName=BOLD, textColor=WARN, spaceAfter=1.5 * mm),

@@ -155,7 +155,11 @@ class TierLine:
 
 @dataclass(frozen=True)
 class MovementMatrix:
-    """counts[i][j] patients went from codes[i] to codes[j] this month; the code "none" means no tier."""
+    """counts[i][j] patients went from codes[i] to codes[j] this month.
+
+    Codes are in tier rank order with "none" (no tier: joined or left) first, so above the
+    diagonal is a move up and below it a move down.
+    """
 
     codes: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import time, timedelta
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from dermadesk.analytics import churn_rules
 from dermadesk.analytics.alert_ranking import rank_scores, recall_eligible
+from dermadesk.analytics.churn_rules import RuleHits
 from dermadesk.analytics.tier_review import NO_TIER, ordered_tiers
 from dermadesk.domain.alerts import AlertOutcome, AlertRule, AlertStatus
 from dermadesk.domain.dates import local_instant
@@ -25,21 +27,46 @@ GONE_OUTCOMES = (AlertOutcome.DECEASED.value, AlertOutcome.MOVED.value)
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One rule over every patient: who it picks, each pick's cause, and figures for the reason."""
+
+    hit: RuleHits
+    cause: Callable[[int], str]
+    extra: Callable[[int], dict[str, object]] = lambda i: {}
+
+
+@dataclass(frozen=True)
 class Candidate:
     patient_id: int
     rule: AlertRule
     cause_key: str
-    reason: dict[str, object]
     value_at_stake: int
     rank: float
+    index: int
+    finding: Finding
+
+    def reason(self) -> dict[str, object]:
+        """The figures the plain-words reason quotes; built only for the alerts actually raised."""
+        figures = {k: _plain(v[self.index]) for k, v in self.finding.hit.figures.items()}
+        return figures | self.finding.extra(self.index)
 
 
-def find_candidates(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> list[Candidate]:
-    """Every (patient, rule) the rules pick as of the snapshot's day, best first, before de-duplication."""
-    day, n = snap.as_of_day, len(snap.patient_ids)
+@dataclass(frozen=True)
+class Candidates:
+    """Picks in rank order: service recovery (always raised) and recalls (as many as the day has room for)."""
+
+    recovery: list[Candidate]
+    recalls: Iterator[Candidate]
+    recall_count: int
+
+
+def find_candidates(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> Candidates:
+    """Every (patient, rule) the rules pick as of the snapshot's day, best first, before de-duplication.
+    Recalls come lazily: a big clinic has six figures of them and the daily cap keeps a few dozen."""
+    day = snap.as_of_day
     previous = previous_review(uow, snap, snap.as_of, ordered_tiers(rules.tiers))
     current_tier = _current_tiers(uow, snap, rules)
-    hits = [
+    findings = [
         _overdue(uow, snap, rules),
         _rhythm(snap, rules),
         _stages(snap, previous["stage"], rules),
@@ -47,25 +74,43 @@ def find_candidates(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> list
         _falling(snap, previous, current_tier, rules),
         _gone_probably(snap, rules),
     ]
-    eligible = recall_eligible(
-        _booked(uow, snap),
-        align(snap.patient_ids, uow.figures.last_contact_attempts(day), default=-1),
-        day,
-        rules.alerts.cool_down_days,
-    )
+    contacted = align(snap.patient_ids, uow.figures.last_contact_attempts(day), default=-1)
+    eligible = recall_eligible(_booked(uow, snap), contacted, day, rules.alerts.cool_down_days)
     eligible &= ~np.isin(snap.patient_ids, list(_gone(uow)))
-    value = np.maximum(snap.clv_predicted, np.clip(snap.values.monetary, 0, None))
-    score = rank_scores(snap.clv_predicted, current_tier, snap.segments, np.clip(snap.values.monetary, 0, None))
-    found: list[Candidate] = []
-    for hit, causes in hits:
-        mask = hit.mask & (eligible if hit.rule in RECALL_RULES else np.ones(n, dtype=bool))
-        for i in np.flatnonzero(mask):
-            reason = {k: _plain(v[i]) for k, v in hit.figures.items()}
-            found.append(
-                Candidate(int(snap.patient_ids[i]), hit.rule, causes(i, reason), reason, int(value[i]), float(score[i]))
+    spend = np.clip(snap.values.monetary, 0, None)
+    ranked = _Ranked(
+        snap,
+        np.maximum(snap.clv_predicted, spend),
+        rank_scores(snap.clv_predicted, current_tier, snap.segments, spend),
+    )
+    recovery = [f for f in findings if f.hit.rule not in RECALL_RULES]
+    recalls = [f for f in findings if f.hit.rule in RECALL_RULES]
+    recall_picks = [np.flatnonzero(f.hit.mask & eligible) for f in recalls]
+    return Candidates(
+        list(ranked.walk(recovery, [np.flatnonzero(f.hit.mask) for f in recovery])),
+        ranked.walk(recalls, recall_picks),
+        sum(len(p) for p in recall_picks),
+    )
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    snap: Snapshot
+    value: np.ndarray
+    score: np.ndarray
+
+    def walk(self, findings: list[Finding], picks: list[np.ndarray]) -> Iterator[Candidate]:
+        """Candidates best first (ties: lower patient id, then rule order)."""
+        if not picks:
+            return
+        index = np.concatenate(picks)
+        which = np.concatenate([np.full(len(p), k) for k, p in enumerate(picks)])
+        ids = self.snap.patient_ids
+        for k in np.lexsort((which, ids[index], -self.score[index])):
+            i, finding = int(index[k]), findings[int(which[k])]
+            yield Candidate(
+                int(ids[i]), finding.hit.rule, finding.cause(i), int(self.value[i]), float(self.score[i]), i, finding
             )
-    found.sort(key=lambda c: (-c.rank, c.patient_id, list(AlertRule).index(c.rule)))
-    return found
 
 
 def _plain(value: object) -> object:
@@ -96,54 +141,47 @@ def _gone(uow: UnitOfWork) -> set[int]:
     }
 
 
-def _overdue(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules):  # type: ignore[no-untyped-def]
+def _overdue(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> Finding:
     last = uow.figures.last_treatments(snap.as_of_day)
     treatments = {t.id: t for t in uow.catalogue.treatments()}
-    intervals = np.array(
-        [[t, treatments[t].follow_up_days or 0] for t in np.unique(last[:, 2]) if t in treatments], dtype=np.int64
-    ).reshape(-1, 2)
-    lookup = dict(intervals.tolist())
-    interval = align(snap.patient_ids, np.column_stack([last[:, 0], [lookup.get(t, 0) for t in last[:, 2]]]))
+    follow_up = {tid: t.follow_up_days or 0 for tid, t in treatments.items()}
+    interval = align(snap.patient_ids, np.column_stack([last[:, 0], [follow_up.get(t, 0) for t in last[:, 2]]]))
     when = align(snap.patient_ids, last, 1, -1)
     kind = align(snap.patient_ids, last, 2, -1)
     since = np.where(when >= 0, snap.as_of_day - when, -1)
     hit = churn_rules.overdue_follow_up(since, interval, rules.alerts)
-
-    def cause(i: int, reason: dict[str, object]) -> str:
-        reason["treatment"] = treatments[int(kind[i])].name if int(kind[i]) in treatments else ""
-        return f"treatment-day:{int(when[i])}"
-
-    return hit, cause
+    name = {tid: t.name for tid, t in treatments.items()}
+    return Finding(hit, lambda i: f"treatment-day:{int(when[i])}", lambda i: {"treatment": name.get(int(kind[i]), "")})
 
 
-def _rhythm(snap: Snapshot, rules: ClinicRules):  # type: ignore[no-untyped-def]
+def _rhythm(snap: Snapshot, rules: ClinicRules) -> Finding:
     hit = churn_rules.broken_rhythm(snap.values.visits, snap.values.recency, snap.gaps.median, rules.alerts)
-    return hit, lambda i, reason: f"last-visit:{int(snap.values.last_day[i])}"
+    return Finding(hit, lambda i: f"last-visit:{int(snap.values.last_day[i])}")
 
 
-def _stages(snap: Snapshot, previous_stage: np.ndarray, rules: ClinicRules):  # type: ignore[no-untyped-def]
+def _stages(snap: Snapshot, previous_stage: np.ndarray, rules: ClinicRules) -> Finding:
     hit = churn_rules.stage_crossing(previous_stage, snap.stages, rules.alerts)
 
-    def cause(i: int, reason: dict[str, object]) -> str:
-        reason["previous_stage"] = STAGE_ORDER[int(previous_stage[i])].value
-        reason["current_stage"] = STAGE_ORDER[int(snap.stages[i])].value
-        reason["days_since"] = int(snap.values.recency[i])
-        return f"{reason['current_stage']}:{int(snap.values.last_day[i])}"
+    def extra(i: int) -> dict[str, object]:
+        return {
+            "previous_stage": STAGE_ORDER[int(previous_stage[i])].value,
+            "current_stage": STAGE_ORDER[int(snap.stages[i])].value,
+            "days_since": int(snap.values.recency[i]),
+        }
 
-    return hit, cause
+    return Finding(hit, lambda i: f"{STAGE_ORDER[int(snap.stages[i])].value}:{int(snap.values.last_day[i])}", extra)
 
 
-def _gone_probably(snap: Snapshot, rules: ClinicRules):  # type: ignore[no-untyped-def]
+def _gone_probably(snap: Snapshot, rules: ClinicRules) -> Finding:
     hit = churn_rules.probably_gone(snap.p_alive, snap.values.visits, rules.alerts)
+    return Finding(
+        hit,
+        lambda i: f"last-visit:{int(snap.values.last_day[i])}",
+        lambda i: {"days_since": int(snap.values.recency[i])},
+    )
 
-    def cause(i: int, reason: dict[str, object]) -> str:
-        reason["days_since"] = int(snap.values.recency[i])
-        return f"last-visit:{int(snap.values.last_day[i])}"
 
-    return hit, cause
-
-
-def _satisfaction(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules):  # type: ignore[no-untyped-def]
+def _satisfaction(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> Finding:
     """The latest survey of the last 30 days per patient; each low survey raises one alert."""
     n = len(snap.patient_ids)
     scores = {name: np.full(n, np.nan) for name in ("satisfaction", "csat", "nps")}
@@ -153,28 +191,21 @@ def _satisfaction(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules):  # type:
         if i < n and snap.patient_ids[i] == patient_id:
             survey_id[i] = event_id
             for name, values in scores.items():
-                values[i] = details.get(name, np.nan) if details.get(name) is not None else np.nan
+                values[i] = np.nan if details.get(name) is None else details[name]
     hit = churn_rules.low_satisfaction(scores["satisfaction"], scores["csat"], scores["nps"], rules.alerts)
-
-    def cause(i: int, reason: dict[str, object]) -> str:
-        reason["survey_id"] = int(survey_id[i])
-        return f"survey:{int(survey_id[i])}"
-
-    return hit, cause
+    return Finding(hit, lambda i: f"survey:{int(survey_id[i])}", lambda i: {"survey_id": int(survey_id[i])})
 
 
-def _falling(  # type: ignore[no-untyped-def]
-    snap: Snapshot, previous: dict[str, np.ndarray], current_tier: np.ndarray, rules: ClinicRules
-):
+def _falling(snap: Snapshot, previous: dict[str, np.ndarray], current_tier: np.ndarray, rules: ClinicRules) -> Finding:
     tiers = ordered_tiers(rules.tiers)
-    demoted = (previous["tier"] != NO_TIER) & (current_tier != NO_TIER) & (current_tier < previous["tier"])
+    was, now = previous["tier"], current_tier
+    demoted = (was != NO_TIER) & (now != NO_TIER) & (now < was)
     hit = churn_rules.falling_value(demoted, previous["clv"], snap.clv_predicted, rules.alerts)
 
-    def cause(i: int, reason: dict[str, object]) -> str:
-        if reason.get("demoted"):
-            reason["from_tier"] = tiers[int(previous["tier"][i])].name
-            reason["to_tier"] = tiers[int(current_tier[i])].name
-        baseline = int(np.nan_to_num(previous["clv"][i], nan=-1))
-        return f"value:{int(previous['tier'][i])}>{int(current_tier[i])}:{baseline}"
+    def cause(i: int) -> str:
+        return f"value:{int(was[i])}>{int(now[i])}:{int(np.nan_to_num(previous['clv'][i], nan=-1))}"
 
-    return hit, cause
+    def extra(i: int) -> dict[str, object]:
+        return {"from_tier": tiers[int(was[i])].name, "to_tier": tiers[int(now[i])].name} if demoted[i] else {}
+
+    return Finding(hit, cause, extra)

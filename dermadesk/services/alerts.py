@@ -16,8 +16,8 @@ from dermadesk.domain.patients import Patient
 from dermadesk.domain.ports import ProgressReporter
 from dermadesk.domain.staff import Permission
 from dermadesk.domain.timeline import EventKind, TimelineEvent
-from dermadesk.services.alert_candidates import RECALL_RULES, Candidate, find_candidates
-from dermadesk.services.clinic_snapshot import take_snapshot
+from dermadesk.services.alert_candidates import Candidate, Candidates, find_candidates
+from dermadesk.services.clinic_snapshot import Snapshot, take_snapshot
 from dermadesk.services.context import ServiceContext
 from dermadesk.store.unit_of_work import UnitOfWork
 
@@ -26,7 +26,7 @@ from dermadesk.store.unit_of_work import UnitOfWork
 class AlertRunSummary:
     raised: dict[AlertRule, int]
     skipped_known: int  # already open for that rule, or this cause was raised before
-    over_cap: int  # left for another day by the daily cap
+    over_cap: int  # recall picks the daily cap left for another day (some may be known already)
     woken: int  # snoozed alerts whose date came
 
 
@@ -40,23 +40,49 @@ class AlertService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
-    def run(self, as_of: date, progress: ProgressReporter | None = None) -> AlertRunSummary:
-        """Raise the alerts of a day. Safe to run again: nothing is raised twice for one cause."""
+    def run(
+        self, as_of: date, progress: ProgressReporter | None = None, snapshot: Snapshot | None = None
+    ) -> AlertRunSummary:
+        """Raise the alerts of a day. Safe to run again: nothing is raised twice for one cause. A snapshot
+        already taken for that day (by the tier review just run) saves computing it twice."""
         self._ctx.require(Permission.WORK_ALERTS, "run the churn alerts")
         with self._ctx.store.write() as uow:
             woken = uow.alerts.wake_snoozed(as_of)
             rules = uow.settings.clinic().rules
-            candidates = find_candidates(uow, take_snapshot(uow, as_of, rules, progress), rules)
-            fresh = _new_ones(uow, candidates)
+            snap = snapshot if snapshot and snapshot.as_of == as_of else take_snapshot(uow, as_of, rules, progress)
             room = max(rules.alerts.daily_cap - uow.alerts.raised_on(as_of), 0)
-            recalls = [c for c in fresh if c.rule in RECALL_RULES]
-            chosen = [c for c in fresh if c.rule not in RECALL_RULES] + recalls[:room]
-            for c in chosen:
-                uow.alerts.add(Alert(c.patient_id, c.rule, c.cause_key, as_of, c.reason, c.value_at_stake, c.rank))
+            raised, known, over = self._raise(uow, find_candidates(uow, snap, rules), room, as_of)
             self._ctx.audit(uow, AuditAction.CREATE, "alert_run", as_of.isoformat())
-        return AlertRunSummary(
-            dict(Counter(c.rule for c in chosen)), len(candidates) - len(fresh), max(len(recalls) - room, 0), woken
-        )
+        return AlertRunSummary(dict(Counter(raised)), known, over, woken)
+
+    def _raise(
+        self, uow: UnitOfWork, candidates: Candidates, room: int, as_of: date
+    ) -> tuple[list[AlertRule], int, int]:
+        """Skip what is open or was raised for that cause; raise every service-recovery alert and as many
+        recalls as the day has room for. Returns (rules raised, skipped as known, recalls left for later)."""
+        active, known = uow.alerts.active_pairs(), uow.alerts.known_causes()
+        raised: list[AlertRule] = []
+        skipped = examined = 0
+
+        def take(c: Candidate) -> bool:
+            nonlocal skipped
+            pair = (c.patient_id, c.rule.value)
+            if pair in active or (c.patient_id, c.rule.value, c.cause_key) in known:
+                skipped += 1
+                return False
+            uow.alerts.add(Alert(c.patient_id, c.rule, c.cause_key, as_of, c.reason(), c.value_at_stake, c.rank))
+            active.add(pair)
+            raised.append(c.rule)
+            return True
+
+        for candidate in candidates.recovery:
+            take(candidate)
+        for candidate in candidates.recalls:
+            if room <= 0:
+                break
+            examined += 1
+            room -= take(candidate)
+        return raised, skipped, candidates.recall_count - examined
 
     # -- reading ---------------------------------------------------------------------------
     def inbox(
@@ -188,17 +214,3 @@ def _require(uow: UnitOfWork, alert_id: int) -> Alert:
 
 def _add_event(uow: UnitOfWork, event: TimelineEvent, ctx: ServiceContext) -> TimelineEvent:
     return uow.timeline.add(event, day_number(clinic_day(event.occurred_at)), ctx.clock.now())
-
-
-def _new_ones(uow: UnitOfWork, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop what is already open for that patient and rule, and causes raised before (even if resolved)."""
-    active, known = uow.alerts.active_pairs(), uow.alerts.known_causes()
-    taken: set[tuple[int, str]] = set()
-    fresh = []
-    for c in candidates:
-        pair = (c.patient_id, c.rule.value)
-        if pair in active or pair in taken or (c.patient_id, c.rule.value, c.cause_key) in known:
-            continue
-        taken.add(pair)
-        fresh.append(c)
-    return fresh

@@ -23,9 +23,8 @@ from dermadesk.domain.rules import ClinicRules
 from dermadesk.domain.timeline import EventKind
 from dermadesk.store.unit_of_work import UnitOfWork
 
-FIT_SAMPLE = 30_000  # patients the churn model is fitted on; more moves the estimates by less than their error
+FIT_SAMPLE = 20_000  # patients the churn model is fitted on; more moves the estimates by less than their error
 ENGAGEMENT_KINDS = (EventKind.CALL, EventKind.MESSAGE, EventKind.EMAIL, EventKind.SURVEY)
-CATEGORY_KINDS = (EventKind.TREATMENT,)
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def take_snapshot(
     visit_patients, visit_days = uow.figures.visit_days(day)
     gaps = gap_stats(np.searchsorted(ids, visit_patients), visit_days, len(ids))
     year = (day - rules.rfm.window_days + 1, day)
-    categories = align(ids, uow.figures.counts_per_patient(CATEGORY_KINDS, *year, distinct_category=True))
+    categories = align(ids, uow.figures.categories_per_patient(*year))
     referrals = align(ids, uow.figures.counts_per_patient((EventKind.REFERRAL,), *year))
     engagement = align(ids, uow.figures.counts_per_patient(ENGAGEMENT_KINDS, *year))
     progress.report(3, 6, "Scoring")

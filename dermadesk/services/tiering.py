@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from dermadesk.analytics.tier_review import (
     review_tiers,
 )
 from dermadesk.domain.audit import AuditAction
-from dermadesk.domain.dates import month_key
+from dermadesk.domain.dates import day_number, from_day_number, month_key
 from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
 from dermadesk.domain.ports import ProgressReporter, SilentProgress
 from dermadesk.domain.segments import LADDER_ORDER, STAGE_ORDER
@@ -47,6 +47,7 @@ class ReviewSummary:
     moves: dict[tuple[str, str], int]  # (from tier, to tier) -> patients, changes only
     replaced: bool
     clv_flagged: int = 0
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)  # for the alert run that follows
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,31 @@ class TierService:
             previous = previous_review(uow, snap, as_of, tiers)
             overrides = _overrides_in_force(uow, snap, as_of, tiers)
             qualified = qualified_tiers(snap.values.monetary, snap.values.frequency, snap.values.active, tiers)
-            outcome = review_tiers(qualified, previous["tier"], previous["below"], rules.tiers.grace_reviews, overrides)
+            # an override that ended since the last review hands the patient straight back to the floors:
+            # grace is for a slow month, not for the end of an exception the owner made
+            ended = _overrides_ended(uow, snap, previous, as_of, tiers)
+            outcome = review_tiers(
+                qualified,
+                np.where(ended, NO_TIER, previous["tier"]),
+                np.where(ended, 0, previous["below"]),
+                rules.tiers.grace_reviews,
+                overrides,
+            )
             progress.report(6, 6, "Storing the review")
             review = uow.tiers.add_review(
                 TierReview(month, as_of, rules.to_dict(), snap.model.as_dict(), self._ctx.clock.now(), actor.id),
                 _result_rows(snap, tiers, qualified, outcome.tier, outcome.below_floor),
             )
             changes = _changes(
-                snap, tiers, previous["tier"], outcome.tier, outcome.reason, review.id, self._ctx.clock.now(), actor.id
+                snap,
+                tiers,
+                previous["tier"],
+                outcome.tier,
+                outcome.reason,
+                ended,
+                review.id,
+                self._ctx.clock.now(),
+                actor.id,
             )
             uow.tiers.add_changes(changes)
             self._ctx.audit(uow, AuditAction.CREATE, "tier_review", month)
@@ -201,14 +219,8 @@ def previous_review(
     before = uow.tiers.latest_review_before(as_of, exclude_month=month_key(as_of))
     if before is None:
         return empty
-    rows = uow.tiers.result_columns(
-        before.id,
-        "patient_id",
-        "tier",
-        "below_floor_reviews",
-        "stage",  # type: ignore[arg-type]
-        "clv_predicted_minor",
-    )
+    columns = ("patient_id", "tier", "below_floor_reviews", "stage", "clv_predicted_minor")
+    rows = uow.tiers.result_columns(before.id, *columns)  # type: ignore[arg-type]
     index = {t.code: i for i, t in enumerate(tiers)}
     stage_index = {s.value: i for i, s in enumerate(STAGE_ORDER)}
     keyed = np.array(
@@ -221,6 +233,7 @@ def previous_review(
         "below": align(snap.patient_ids, keyed, 2),
         "stage": align(snap.patient_ids, keyed, 3, -1),
         "clv": np.where(clv < 0, np.nan, clv),
+        "as_of": np.array([day_number(before.as_of)]),
     }
 
 
@@ -238,9 +251,12 @@ def _code(tiers: tuple[TierDefinition, ...], index: int) -> str | None:
 
 def _result_rows(
     snap: Snapshot, tiers: tuple[TierDefinition, ...], qualified: np.ndarray, tier: np.ndarray, below: np.ndarray
-) -> list[dict[str, object]]:
+) -> dict[str, list[object]]:
+    """The run's per-patient results, column by column (TierReviewResult field -> values)."""
     v, s = snap.values, snap.scores
-    columns = {
+    codes = [t.code for t in tiers] + [None]  # index NO_TIER (-1) is the last slot: no tier
+    segments = [seg.value for seg in SEGMENTS] + [None]
+    return {
         "patient_id": snap.patient_ids.tolist(),
         "recency_days": [None if r < 0 else r for r in v.recency.tolist()],
         "frequency": v.frequency.tolist(),
@@ -248,11 +264,11 @@ def _result_rows(
         "r": [x or None for x in s.r.tolist()],
         "f": [x or None for x in s.f.tolist()],
         "m": [x or None for x in s.m.tolist()],
-        "segment": [SEGMENTS[c].value if c >= 0 else None for c in snap.segments.tolist()],
+        "segment": [segments[c] for c in snap.segments.tolist()],
         "stage": [STAGE_ORDER[c].value for c in snap.stages.tolist()],
         "ladder": [LADDER_ORDER[c].value for c in snap.ladder.tolist()],
-        "tier": [_code(tiers, t) for t in tier.tolist()],
-        "qualified_tier": [_code(tiers, q) for q in qualified.tolist()],
+        "tier": [codes[t] for t in tier.tolist()],
+        "qualified_tier": [codes[q] for q in qualified.tolist()],
         "below_floor_reviews": below.tolist(),
         "clv_12m_minor": v.monetary.tolist(),
         "clv_lifetime_minor": v.lifetime_spend.tolist(),
@@ -262,12 +278,24 @@ def _result_rows(
         "expected_visits_365": _floats(snap.visits_365),
         "rfm2": np.round(snap.rfm2, 2).tolist(),
     }
-    names = list(columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _floats(values: np.ndarray) -> list[float | None]:
-    return [None if np.isnan(x) else round(x, 4) for x in values.tolist()]
+    rounded = np.round(values, 4).astype(object)
+    rounded[np.isnan(values)] = None
+    return rounded.tolist()
+
+
+def _overrides_ended(
+    uow: UnitOfWork, snap: Snapshot, previous: dict[str, np.ndarray], as_of: date, tiers: tuple[TierDefinition, ...]
+) -> np.ndarray:
+    """Patients whose override was in force at the previous review and is not now."""
+    if "as_of" not in previous:
+        return np.zeros(len(snap.patient_ids), dtype=bool)
+    then = from_day_number(int(previous["as_of"][0]))
+    was = {o.patient_id for o in uow.tiers.overrides() if o.in_force(then) and not o.in_force(as_of)}
+    still = {o.patient_id for o in uow.tiers.overrides() if o.in_force(as_of)}
+    return np.isin(snap.patient_ids, list(was - still))
 
 
 def _changes(
@@ -276,23 +304,31 @@ def _changes(
     previous: np.ndarray,
     tier: np.ndarray,
     reason: np.ndarray,
+    ended: np.ndarray,
     review_id: int | None,
-    at: object,
+    at: datetime,
     by: int | None,
 ) -> list[TierChange]:
-    changed = np.flatnonzero(reason != 0)
-    return [
-        TierChange(
-            int(snap.patient_ids[i]),
-            _code(tiers, int(previous[i])),
-            _code(tiers, int(tier[i])),
-            REASON_CHANGES[int(reason[i])],
-            at,
-            review_id,
-            by,
-        )  # type: ignore[arg-type]
-        for i in changed
-    ]
+    changes = []
+    for i in np.flatnonzero((reason != 0) | ended):
+        if ended[i]:
+            if tier[i] == previous[i]:
+                continue
+            why = TierChangeReason.OVERRIDE_ENDED
+        else:
+            why = REASON_CHANGES[int(reason[i])]  # type: ignore[assignment]
+        changes.append(
+            TierChange(
+                int(snap.patient_ids[i]),
+                _code(tiers, int(previous[i])),
+                _code(tiers, int(tier[i])),
+                why,
+                at,
+                review_id,
+                by,
+            )
+        )
+    return changes
 
 
 def _summary(
@@ -310,4 +346,6 @@ def _summary(
     per_stage = Counter(STAGE_ORDER[c].value for c in snap.stages.tolist())
     moves = Counter((c.from_tier or NONE, c.to_tier or NONE) for c in changes)
     flagged = int(clv_changed(previous_clv, snap.clv_predicted.astype(np.float64), flag).sum())
-    return ReviewSummary(review, dict(per_tier), dict(per_segment), dict(per_stage), dict(moves), replaced, flagged)
+    return ReviewSummary(
+        review, dict(per_tier), dict(per_segment), dict(per_stage), dict(moves), replaced, flagged, snap
+    )

@@ -180,6 +180,7 @@ class TimelineEventRow(Base):
             "patient_id",
             "day",
             "amount_minor",
+            "treatment_type_id",  # the latest treatment and treatment breadth come from this index too
             "paid",  # in the key only so SQLite sees the index covers the query's WHERE
             "voided",
             sqlite_where=text("paid = 1 AND voided = 0"),  # exactly as SQLAlchemy renders the query's WHERE

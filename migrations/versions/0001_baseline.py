@@ -351,7 +351,7 @@ def upgrade() -> None:
     with op.batch_alter_table('timeline_events', schema=None) as batch_op:
         batch_op.create_index('ix_timeline_kind_patient', ['kind', 'patient_id', 'day', 'treatment_type_id'], unique=False)
         batch_op.create_index('ix_timeline_lot', ['lot_number'], unique=False, sqlite_where=sa.text("lot_number <> ''"), postgresql_where=sa.text("lot_number <> ''"))
-        batch_op.create_index('ix_timeline_paid', ['patient_id', 'day', 'amount_minor', 'paid', 'voided'], unique=False, sqlite_where=sa.text('paid = 1 AND voided = 0'), postgresql_where=sa.text('paid AND NOT voided'))
+        batch_op.create_index('ix_timeline_paid', ['patient_id', 'day', 'amount_minor', 'treatment_type_id', 'paid', 'voided'], unique=False, sqlite_where=sa.text('paid = 1 AND voided = 0'), postgresql_where=sa.text('paid AND NOT voided'))
         batch_op.create_index('ix_timeline_patient_time', ['patient_id', 'occurred_at', 'id'], unique=False)
 
     op.create_table('photos',

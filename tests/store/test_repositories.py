@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Integer, inspect
+from sqlalchemy import Integer
 
 from dermadesk.domain.alerts import Alert, AlertOutcome, AlertRule, AlertStatus
 from dermadesk.domain.appointments import Appointment, AppointmentStatus
@@ -175,7 +175,7 @@ def test_reading_sessions_and_photos_round_trip(opened) -> None:
 def test_tier_review_history_and_overrides_round_trip(opened) -> None:
     with opened.store.write() as uow:
         pid = add_patient(uow).id
-        review = uow.tiers.add_review(TierReview("2026-10", date(2026, 10, 31), {"x": 1}, {"r": 0.2}, NOW), [])
+        review = uow.tiers.add_review(TierReview("2026-10", date(2026, 10, 31), {"x": 1}, {"r": 0.2}, NOW), {})
         uow.tiers.add_changes([TierChange(pid, None, "gold", TierChangeReason.PROMOTION, NOW, review.id)])
         override = uow.tiers.add_override(TierOverride(pid, "platinum", "VIP guest", date(2027, 1, 31)), NOW)
     with opened.store.read() as uow:

@@ -121,32 +121,40 @@ class ClinicFiguresRepository:
 
     def last_treatments(self, as_of_day: int) -> np.ndarray:
         """(patient, day, treatment type) of each patient's latest treatment. Packing day and type into one
-        number lets a single MAX over the (kind, patient, day, type) index answer it, on any database."""
+        number lets one MAX over the covering paid index answer it, on any database."""
         packed = func.max(E.day * DAY_KEY + E.treatment_type_id)
         query = (
             select(E.patient_id, packed)
-            .where(
-                E.kind == EventKind.TREATMENT.value,
-                ~E.voided,
-                E.day <= as_of_day,
-                E.treatment_type_id.is_not(None),
-            )
+            .where(_PAID, E.day <= as_of_day, E.treatment_type_id.is_not(None))
             .group_by(E.patient_id)
             .order_by(E.patient_id)
         )
         data = self._fetch(query, 2)
         return np.column_stack([data[:, 0], data[:, 1] // DAY_KEY, data[:, 1] % DAY_KEY])
 
-    def counts_per_patient(
-        self, kinds: tuple[EventKind, ...], first_day: int, last_day: int, *, distinct_category: bool = False
-    ) -> np.ndarray:
-        """(patient, count) of events of these kinds in a period, or of distinct treatment categories."""
-        counted = func.count(distinct(TreatmentTypeRow.category)) if distinct_category else func.count()
-        query = select(E.patient_id, counted).where(
+    def categories_per_patient(self, first_day: int, last_day: int) -> np.ndarray:
+        """(patient, distinct treatment categories) in a period, from the covering paid index."""
+        pairs = self._fetch(
+            select(E.patient_id, E.treatment_type_id)
+            .distinct()
+            .where(_PAID, E.day.between(first_day, last_day), E.treatment_type_id.is_not(None)),
+            2,
+        )
+        rows = self._s.execute(select(TreatmentTypeRow.id, TreatmentTypeRow.category)).all()
+        categories: dict[int, str] = {row[0]: row[1] for row in rows}
+        codes = {cat: i for i, cat in enumerate(sorted(set(categories.values())))}
+        lookup = np.full(max(categories, default=0) + 1, -1, dtype=np.int64)
+        for tid, cat in categories.items():
+            lookup[tid] = codes[cat]
+        keys = np.unique(pairs[:, 0] * 64 + lookup[pairs[:, 1]]) if len(pairs) else np.zeros(0, dtype=np.int64)
+        patients, counts = np.unique(keys // 64, return_counts=True)
+        return np.column_stack([patients, counts]).astype(np.int64)
+
+    def counts_per_patient(self, kinds: tuple[EventKind, ...], first_day: int, last_day: int) -> np.ndarray:
+        """(patient, count) of events of these kinds in a period."""
+        query = select(E.patient_id, func.count()).where(
             E.kind.in_([k.value for k in kinds]), ~E.voided, E.day.between(first_day, last_day)
         )
-        if distinct_category:
-            query = query.join(TreatmentTypeRow, TreatmentTypeRow.id == E.treatment_type_id)
         return self._fetch(query.group_by(E.patient_id).order_by(E.patient_id), 2)
 
     def last_contact_attempts(self, as_of_day: int) -> np.ndarray:

@@ -17,6 +17,7 @@ from dermadesk.domain.tiers import (
     TierReview,
     TierReviewResult,
 )
+from dermadesk.store.fast_insert import insert_columns
 from dermadesk.store.tables import (
     TierDefinitionRow,
     TierHistoryRow,
@@ -89,21 +90,21 @@ class TierRepository:
         self._s.execute(delete(TierHistoryRow).where(TierHistoryRow.review_id == review_id))
         self._s.execute(delete(TierReviewRow).where(TierReviewRow.id == review_id))
 
-    def add_review(self, review: TierReview, results: Sequence[dict[str, object]]) -> TierReview:
-        """Store a run with one results row per patient (dicts of TierReviewResult fields, bulk insert)."""
+    def add_review(self, review: TierReview, results: dict[str, list[object]]) -> TierReview:
+        """Store a run with its per-patient results, given column-wise (TierReviewResult field -> values)."""
+        count = len(results.get("patient_id", []))
         row = TierReviewRow(
             month=review.month,
             as_of=review.as_of,
             rules=review.rules,
             model=review.model,
-            patient_count=len(results),
+            patient_count=count,
             created_at=review.created_at,
             created_by=review.created_by,
         )
         self._s.add(row)
         self._s.flush()
-        if results:
-            self._s.execute(insert(TierReviewResultRow), [{**r, "review_id": row.id} for r in results])
+        insert_columns(self._s, TierReviewResultRow.__table__, {"review_id": [row.id] * count, **results})  # type: ignore[arg-type]
         return _review(row)
 
     def results(self, review_id: int) -> list[TierReviewResult]:
@@ -134,23 +135,10 @@ class TierRepository:
 
     # -- history and overrides ---------------------------------------------------
     def add_changes(self, changes: Sequence[TierChange]) -> None:
-        if changes:
-            self._s.execute(
-                insert(TierHistoryRow),
-                [
-                    {
-                        "patient_id": c.patient_id,
-                        "from_tier": c.from_tier,
-                        "to_tier": c.to_tier,
-                        "reason": c.reason.value,
-                        "changed_at": c.changed_at,
-                        "review_id": c.review_id,
-                        "changed_by": c.changed_by,
-                        "note": c.note,
-                    }
-                    for c in changes
-                ],
-            )
+        fields = ("patient_id", "from_tier", "to_tier", "reason", "changed_at", "review_id", "changed_by", "note")
+        columns: dict[str, list[object]] = {name: [getattr(c, name) for c in changes] for name in fields}
+        columns["reason"] = [c.reason.value for c in changes]
+        insert_columns(self._s, TierHistoryRow.__table__, columns)  # type: ignore[arg-type]
 
     def history(self, patient_id: int) -> list[TierChange]:
         rows = self._s.scalars(
