@@ -170,7 +170,7 @@ class HistoryBuilder:
             if visit == 0 or rng.random() < 0.2:
                 baseline = self.reading(h, patient_id, when + timedelta(minutes=5), practitioner, baseline)
             visit += 1
-            if rng.random() < (0.4 if visit == 1 else leave_chance):
+            if rng.random() < (0.3 if visit == 1 else leave_chance):
                 return  # this patient does not come back
             interval = treatment.follow_up_min_days or 60
             day += timedelta(days=max(7, int(interval * pace * rng.lognormal(0.05, 0.2))))
