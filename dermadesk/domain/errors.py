@@ -30,6 +30,8 @@ class ErrorCode(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     INVALID_STATE = "invalid_state"
     CANCELLED = "cancelled"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_IN_WAIT = "sign_in_wait"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "permission_denied": "Your role ({role}) may not {action}.",
     "invalid_state": "{what} cannot be {action} now: {detail}",
     "cancelled": "Cancelled.",
+    "sign_in_failed": "That user name and password do not match an active account.",
+    "sign_in_wait": "Too many failed attempts. Try again in {seconds} seconds.",
 }
 
 PROBLEMS: dict[str, str] = {
@@ -65,6 +67,7 @@ PROBLEMS: dict[str, str] = {
     "invalid_email": "is not an e-mail address",
     "duplicate": "is already in use",
     "same_patient": "must be a different patient",
+    "own_account": "cannot take owner access from your own account",
 }
 
 

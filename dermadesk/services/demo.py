@@ -18,6 +18,7 @@ from dermadesk.services.context import ServiceContext
 from dermadesk.services.demo_history import Clinic, History, HistoryBuilder, Ids, at
 from dermadesk.services.demo_people import NamePool, draw_pools, locale_weights, uk_mobile
 from dermadesk.services.patients import search_terms
+from dermadesk.services.staff import HASHER
 from dermadesk.store.unit_of_work import UnitOfWork
 
 DEMO_SETTINGS = ClinicSettings(
@@ -51,6 +52,7 @@ TREATMENT_WEIGHTS = {
 }
 CONCERNS = ("acne", "melasma", "rosacea", "ageing", "pigmentation", "sensitivity", "scarring", "hair_removal")
 BATCH = 500
+DEMO_PASSWORD = "demo-clinic"  # every demo account's; a demo clinic holds no real patient
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ class DemoService:
         staff = {u.username: u for u in uow.staff.all()}
         moment = datetime.combine(end - timedelta(days=365 * years), time(8), tzinfo=UTC)
         for username, name, role in DEMO_STAFF:
-            if username not in staff:  # "!" is no Argon2 hash: these accounts cannot sign in until given a password
-                staff[username] = uow.staff.add(StaffUser(username, name, role), "!", moment)
+            if username not in staff:  # a salt from the name keeps "same seed, same clinic" byte for byte
+                password_hash = HASHER.hash(DEMO_PASSWORD, salt=f"demo-salt-{username}".encode())
+                staff[username] = uow.staff.add(StaffUser(username, name, role), password_hash, moment)
         treatments = tuple(t for t in uow.catalogue.treatments() if t.code in TREATMENT_WEIGHTS)
         weights = np.array([TREATMENT_WEIGHTS[t.code] for t in treatments])
         by_role = {r: tuple(u.id for u in staff.values() if u.role is r and u.id) for r in Role}

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from dermadesk.domain.alerts import ACTIVE_STATUSES as ACTIVE_ALERTS
+from dermadesk.domain.alerts import AlertStatus
 from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.dates import clinic_day, day_number, from_day_number
 from dermadesk.domain.errors import FieldProblem, require_valid
-from dermadesk.domain.patients import CONTRAINDICATIONS, Consent, ConsentKind, Patient
+from dermadesk.domain.patients import (
+    CONTRAINDICATIONS,
+    Consent,
+    ConsentKind,
+    Patient,
+    PatientSummary,
+    current_consents,
+)
 from dermadesk.domain.search_text import (
     digits,
     edit_distance,
@@ -19,8 +30,11 @@ from dermadesk.domain.search_text import (
     name_tokens,
 )
 from dermadesk.domain.staff import Permission
+from dermadesk.domain.tiers import TierReviewResult
+from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services import phones
 from dermadesk.services.context import ServiceContext
+from dermadesk.store.unit_of_work import UnitOfWork
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
@@ -139,6 +153,50 @@ class PatientService:
                     found[other.id] = None
             return [p for pid in found if (p := uow.patients.get(pid)) is not None and p.merged_into_id is None]
 
+    def merge(self, keep_id: int, duplicate_id: int) -> Patient:
+        """Fold a duplicate record into the one kept: every event, reading, photo, consent, appointment,
+        alert and tier record moves; empty fields of the kept record are filled from the duplicate; the
+        duplicate stays as a pointer to the kept record. One transaction."""
+        actor = self._ctx.require(Permission.EDIT_PATIENTS, "merge patients")
+        if keep_id == duplicate_id:
+            require_valid([FieldProblem("duplicate", "same_patient")])
+        now = self._ctx.clock.now()
+        with self._ctx.store.write() as uow:
+            keep, dup = uow.patients.require(keep_id), uow.patients.require(duplicate_id)
+            for alert in uow.alerts.list(ACTIVE_ALERTS, patient_id=duplicate_id):
+                uow.alerts.save(
+                    dataclasses.replace(
+                        alert,
+                        status=AlertStatus.DISMISSED,
+                        handled_at=now,
+                        handled_by=actor.id,
+                        note="merged into another record",
+                    )
+                )
+            moved = uow.timeline.move(duplicate_id, keep_id)
+            uow.patients.move_consents(duplicate_id, keep_id)
+            uow.readings.move(duplicate_id, keep_id)
+            uow.appointments.move(duplicate_id, keep_id)
+            uow.alerts.move(duplicate_id, keep_id)
+            uow.tiers.move(duplicate_id, keep_id)
+            merged = _filled(keep, dup)
+            saved = uow.patients.update(merged, search_terms(merged), now, actor.id)
+            uow.patients.mark_merged(duplicate_id, keep_id, now, actor.id)
+            uow.timeline.add(
+                TimelineEvent(
+                    keep_id,
+                    EventKind.NOTE,
+                    now,
+                    recorded_by=actor.id,
+                    summary=f"Merged the duplicate record #{duplicate_id} ({moved} entries)",
+                    details={"merged_from": duplicate_id},
+                ),
+                day_number(clinic_day(now)),
+                now,
+            )
+            self._ctx.audit(uow, AuditAction.MERGE, "patient", duplicate_id, keep_id)
+        return saved
+
     # -- consents ----------------------------------------------------------------
     def record_consent(
         self, patient_id: int, kind: ConsentKind, granted: bool, procedure: str = "", note: str = ""
@@ -158,3 +216,94 @@ class PatientService:
             history = uow.patients.consents(patient_id)
             self._ctx.audit(uow, AuditAction.VIEW, "consents", patient_id, patient_id)
         return history
+
+
+@dataclass(frozen=True)
+class PatientProfile:
+    """What a profile's header shows."""
+
+    patient: Patient
+    summary: PatientSummary
+    consents: dict[tuple[ConsentKind, str], Consent]
+    latest: TierReviewResult | None
+
+
+class PatientDirectory:
+    """Rows for patient lists and the profile header: tier badge, segment, stage, last visit, next booking."""
+
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def summaries(self, ids: Sequence[int]) -> list[PatientSummary]:
+        """In the order given (search order), for the patients that exist."""
+        self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
+        with self._ctx.store.read() as uow:
+            return _summaries(uow, ids, self._ctx.clock.now())
+
+    def profile(self, patient_id: int) -> PatientProfile:
+        self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
+        with self._ctx.store.write() as uow:
+            patient = uow.patients.require(patient_id)
+            summary = _summaries(uow, [patient_id], self._ctx.clock.now())[0]
+            consents = current_consents(uow.patients.consents(patient_id))
+            latest = uow.tiers.latest_results_for([patient_id]).get(patient_id)
+            self._ctx.audit(uow, AuditAction.VIEW, "patient", patient_id, patient_id)
+        return PatientProfile(patient, summary, consents, latest)
+
+
+def _summaries(uow: UnitOfWork, ids: Sequence[int], now: datetime) -> list[PatientSummary]:
+    patients = uow.patients.get_many(ids)
+    results = uow.tiers.latest_results_for(ids)
+    last = uow.timeline.last_visit_days(ids)
+    booked = uow.appointments.next_booking(list(ids), now)
+    rows = []
+    for pid in ids:
+        if pid not in patients:
+            continue
+        p, r = patients[pid], results.get(pid)
+        rows.append(
+            PatientSummary(
+                pid,
+                p.display_name,
+                phones.national(p.phone) if p.phone else "",
+                p.email,
+                p.date_of_birth,
+                r.tier if r else None,
+                r.segment if r else None,
+                r.stage if r else None,
+                from_day_number(last[pid]) if pid in last else None,
+                booked.get(pid),
+                tuple(
+                    f
+                    for f, on in (("allergy", bool(p.allergies)), ("contraindication", bool(p.contraindications)))
+                    if on
+                ),
+            )
+        )
+    return rows
+
+
+def _filled(keep: Patient, duplicate: Patient) -> Patient:
+    """The kept record, with its empty fields taken from the duplicate."""
+    names = (
+        "preferred_name",
+        "name_latin",
+        "date_of_birth",
+        "sex",
+        "phone",
+        "email",
+        "address",
+        "skin_type",
+        "allergies",
+        "medications",
+        "acquisition_source",
+        "referred_by_id",
+        "first_contact_on",
+        "external_id",
+    )
+    changes = {n: getattr(duplicate, n) for n in names if not getattr(keep, n) and getattr(duplicate, n)}
+    if duplicate.external_id and keep.external_id:
+        changes.pop("external_id", None)
+    changes["concerns"] = tuple(dict.fromkeys(keep.concerns + duplicate.concerns))
+    changes["contraindications"] = tuple(dict.fromkeys(keep.contraindications + duplicate.contraindications))
+    return dataclasses.replace(keep, **changes)

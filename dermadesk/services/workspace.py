@@ -10,13 +10,17 @@ from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.domain.staff import StaffUser
 from dermadesk.services.alerts import AlertService
+from dermadesk.services.appointments import AppointmentService
+from dermadesk.services.catalogue import CatalogueService
 from dermadesk.services.churn import ChurnService
 from dermadesk.services.clinic import ClinicService
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
-from dermadesk.services.patients import PatientService
+from dermadesk.services.patients import PatientDirectory, PatientService
+from dermadesk.services.readings import ReadingService
 from dermadesk.services.rfm_export import RfmExportService
+from dermadesk.services.staff import StaffService
 from dermadesk.services.tiering import TierService
 from dermadesk.services.timeline import TimelineService
 from dermadesk.services.vault import Vault
@@ -29,7 +33,12 @@ class Services:
     context: ServiceContext
     # every other field is a service class built from the context (see build)
     clinic: ClinicService
+    staff: StaffService
+    catalogue: CatalogueService
     patients: PatientService
+    directory: PatientDirectory
+    appointments: AppointmentService
+    readings: ReadingService
     timeline: TimelineService
     tiers: TierService
     alerts: AlertService

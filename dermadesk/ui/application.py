@@ -1,4 +1,5 @@
-"""The desktop application: Qt set-up, opening the clinic database off the GUI thread, the main window."""
+"""The desktop application: open the clinic database off the GUI thread, first start or sign-in, the main
+window, and the idle lock that takes every page (and its patient data) out of the widget tree."""
 
 from __future__ import annotations
 
@@ -8,21 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.ports import PassphrasePrompt, ProgressReporter
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase, describe
-from dermadesk.services.demo import DEMO_SETTINGS, DemoSpec
-from dermadesk.services.workspace import Workspace
+from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
+from dermadesk.services.workspace import Services, Workspace
+from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
-from dermadesk.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+from dermadesk.ui.dialogs.setup_dialog import SetupDialog
+from dermadesk.ui.dialogs.sign_in_dialog import SignInDialog
 from dermadesk.ui.fonts import install_fonts
+from dermadesk.ui.idle_watcher import IdleWatcher
 from dermadesk.ui.main_window import MainWindow
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.tasks import TaskRunner
+from dermadesk.ui.widgets.lock_screen import LockScreen
 
 DEMO_PATIENTS = 2000
 
@@ -43,17 +48,23 @@ class LaunchRequest:
 
 
 class DesktopSession:
-    """Owns the window, the task runner and the open database for one run of the app."""
+    """One run of the app: the window, the task runner, the open database and who is signed in."""
 
     def __init__(self, make_workspace: Callable[[PassphrasePrompt], Workspace], request: LaunchRequest) -> None:
         self.request = request
         self.runner = TaskRunner(self._on_task_failed)
-        self.window = MainWindow(self.runner)
+        self.window = MainWindow()
         self.workspace = make_workspace(GuiPassphrasePrompt(self.window))
         self.opened: OpenedDatabase | None = None
+        self.services: Services | None = None
+        self.ctx: AppContext | None = None
+        self.idle: IdleWatcher | None = None
         self.window.closing.connect(self.close)
+        self.window.lock_requested.connect(self.lock)
+        self.window.sign_out_requested.connect(self.sign_out)
 
     def start(self) -> None:
+        self.window.show_status(self.window.tr("Opening the clinic database…"))
         self.window.show()
         settings: ClinicSettings | None = DEMO_SETTINGS if self.request.demo else None
         self.runner.database(
@@ -64,32 +75,104 @@ class DesktopSession:
 
     def _on_database_opened(self, opened: OpenedDatabase) -> None:
         self.opened = opened
-        if opened.new_key is not None:
-            RecoveryKeyDialog(opened.new_key.recovery_key, self.window).exec()
+        self.services = self.workspace.services(opened, None)
         if self.request.demo and opened.new_key is not None:
-            services = self.workspace.services(opened, SYSTEM_ACTOR)
+            maker = self.workspace.services(opened, SYSTEM_ACTOR)
 
             def fill(progress: ProgressReporter) -> None:
-                services.demo.generate(DemoSpec(DEMO_PATIENTS), progress)
+                maker.demo.generate(DemoSpec(DEMO_PATIENTS), progress)
 
             self.runner.database(
                 fill,
-                on_done=lambda _: self.refresh(),
+                on_done=lambda _: self._welcome(),
                 progress=self.window.tr("Creating the demo clinic…"),
                 parent=self.window,
             )
         else:
-            self.refresh()
+            self._welcome()
 
-    def refresh(self) -> None:
-        if self.opened is not None:
-            opened = self.opened
-            self.runner.database(
-                lambda: describe(opened),
-                on_done=lambda info: self.window.show_clinic(
-                    info.clinic_name, info.patient_count, info.cipher_version, str(info.path)
-                ),
+    def _welcome(self) -> None:
+        services = self.services
+        assert services is not None
+        self.runner.database(
+            lambda: (services.staff.needs_owner(), services.clinic.settings()), on_done=self._on_welcome_ready
+        )
+
+    def _on_welcome_ready(self, ready: tuple[bool, ClinicSettings]) -> None:
+        needs_owner, clinic = ready
+        assert self.services is not None and self.opened is not None
+        if needs_owner:
+            recovery = self.opened.new_key.recovery_key if self.opened.new_key else None
+            dialog: QDialog = SetupDialog(self.services, self.runner, recovery, self.window)
+        else:
+            hint = (
+                self.window.tr(
+                    "Demo accounts: grace (owner), dr.hart (practitioner), lily (reception); password: %1"
+                ).replace("%1", DEMO_PASSWORD)
+                if self.request.demo
+                else ""
             )
+            dialog = SignInDialog(self.services, self.runner, clinic.name, hint, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.window.close()
+            return
+        self._enter()
+
+    def _enter(self) -> None:
+        """Signed in: build the pages for this user and start watching for idleness."""
+        services = self.services
+        assert services is not None
+        self.runner.database(services.clinic.settings, on_done=self._show_pages)
+
+    def _show_pages(self, clinic: ClinicSettings) -> None:
+        assert self.services is not None
+        self.ctx = AppContext(self.services, self.runner, clinic=clinic)
+        self.window.show_pages(self.ctx)
+        self.window.setWindowTitle(f"{clinic.name} — DermaDesk")
+        self.idle = IdleWatcher(clinic.idle_lock_minutes, parent=self.window)
+        self.idle.idle.connect(self.lock)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        opened, services = self.opened, self.services
+        if opened is None or services is None:
+            return
+        user = services.context.actor
+
+        def show(info) -> None:  # type: ignore[no-untyped-def]
+            who = f"{user.display_name} ({self.window.tr(user.role.value)}) · " if user else ""
+            count = self.window.locale().toString(info.patient_count)
+            self.window.show_status(
+                f"{who}{info.clinic_name} · {count} "
+                + self.window.tr("patients")
+                + " · "
+                + self.window.tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
+            )
+
+        self.runner.database(lambda: describe(opened), on_done=show)
+
+    def lock(self) -> None:
+        """Take every page out of the widget tree and cover the window; only a sign-in brings them back."""
+        if self.services is None or self.ctx is None:
+            return
+        if self.idle is not None:
+            self.idle.stop()
+            self.idle = None
+        user = self.services.context.actor
+        self.window.clear_pages()
+        self.ctx = None
+        screen = LockScreen(self.services, self.runner, user.display_name if user else "", self.window)
+        screen.unlocked.connect(self._enter)
+        screen.sign_out_requested.connect(self.sign_out)
+        self.window.setCentralWidget(screen)
+
+    def sign_out(self) -> None:
+        if self.services is None:
+            return
+        if self.ctx is not None:
+            self.lock()
+        self.services.staff.sign_out()
+        self._welcome()
 
     def _on_open_failed(self, error: BaseException) -> None:
         QMessageBox.critical(self.window, "DermaDesk", error_text(error))

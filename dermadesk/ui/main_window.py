@@ -1,40 +1,150 @@
-"""The main window: thin — pages from a list, actions from factories, state persisted."""
+"""The main window: thin — pages from the registry, actions from specs, state kept in QSettings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from dermadesk.ui.pages.overview_page import OverviewPage
-from dermadesk.ui.tasks import TaskRunner
+from dermadesk.ui.actions import ActionSpec, make_action
+from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.pages.base_page import Page
+from dermadesk.ui.pages.patient_profile_page import PatientProfilePage
+from dermadesk.ui.pages.registry import NAVIGATION
 
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    lock_requested = Signal()
+    sign_out_requested = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.ctx: AppContext | None = None
+        self.pages: list[Page] = []
+        self.profile: PatientProfilePage | None = None
         self._setup_ui()
         self._restore_state()
 
+    # -- building ----------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.setWindowTitle("DermaDesk")
-        self.pages = QStackedWidget()
-        self.overview = OverviewPage()
-        self.pages.addWidget(self.overview)
-        self.setCentralWidget(self.pages)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        self.resize(1100, 720)
+        self.resize(1280, 800)
 
-    def show_clinic(self, clinic: str, patients: int, cipher_version: str, path: str) -> None:
-        self.setWindowTitle(f"{clinic} — DermaDesk")
-        self.overview.show_status(clinic, patients, cipher_version, path)
-        self.status_label.setText(
-            self.tr("encrypted (SQLCipher %1)").replace("%1", cipher_version.split(maxsplit=1)[0])
-        )
+    def show_pages(self, ctx: AppContext) -> None:
+        """Build every page the signed-in user may see (after sign-in, and again after unlocking)."""
+        self.ctx = ctx
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.pages = [
+            cls(ctx) for cls in NAVIGATION if cls.required_permission is None or ctx.may(cls.required_permission)
+        ]
+        for page in self.pages:
+            self.stack.addWidget(page)
+            QListWidgetItem(page.title(), self.nav).setData(Qt.ItemDataRole.UserRole, page.page_id)
+        self.profile = PatientProfilePage(ctx)
+        self.stack.addWidget(self.profile)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._make_menus()
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        ctx.signals.patient_open_requested.connect(self.open_patient)
+        self.nav.setCurrentRow(0)
+
+    def clear_pages(self) -> None:
+        """Drop every page and its data from the widget tree (lock, sign-out)."""
+        self.menuBar().clear()
+        for action in self.actions():
+            self.removeAction(action)
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        self.pages, self.profile, self.ctx = [], None, None
+
+    def _make_menus(self) -> None:
+        specs = [
+            ActionSpec(
+                "find_patient",
+                self.tr("&Find patient"),
+                QKeySequence.StandardKey.Find,
+                self._on_find_triggered,
+                "patient",
+            ),
+            ActionSpec(
+                "new_patient",
+                self.tr("&New patient…"),
+                QKeySequence.StandardKey.New,
+                self._on_new_patient_triggered,
+                "patient",
+            ),
+            ActionSpec("lock", self.tr("&Lock screen"), "Ctrl+L", self.lock_requested.emit, "file"),
+            ActionSpec("sign_out", self.tr("Sign &out"), "Ctrl+Shift+L", self.sign_out_requested.emit, "file"),
+            ActionSpec("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "file"),
+        ]
+        specs += [
+            ActionSpec(f"go_{page.page_id}", page.title(), f"Ctrl+{i}", lambda i=i: self.show_page(i - 1), "go")
+            for i, page in enumerate(self.pages, start=1)
+        ]
+        menus = {
+            "file": self.menuBar().addMenu(self.tr("&File")),
+            "patient": self.menuBar().addMenu(self.tr("&Patient")),
+            "go": self.menuBar().addMenu(self.tr("&Go")),
+        }
+        for spec in specs:
+            action = make_action(spec, self)
+            menus[spec.menu].addAction(action)
+            self.addAction(action)
+
+    # -- navigation --------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.nav.setCurrentRow(index)
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in [*self.pages, self.profile] if p is not None and p.page_id == page_id), None)
+
+    def open_patient(self, patient_id: int) -> None:
+        if self.profile is None:
+            return
+        self.nav.clearSelection()
+        self.profile.show_patient(patient_id)  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(self.profile)
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentWidget(self.pages[row])
+            self.pages[row].activate()
+
+    def _on_find_triggered(self) -> None:
+        self.show_page(0)
+        focus = getattr(self.pages[0], "focus_search", None) if self.pages else None
+        if focus:
+            focus()
+
+    def _on_new_patient_triggered(self) -> None:
+        if self.ctx:
+            self.show_page(0)
+            self.ctx.signals.new_patient_requested.emit()
+
+    # -- status and state --------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("DermaDesk"), text)

@@ -121,6 +121,21 @@ class TierRepository:
         query = select(*cols).where(TierReviewResultRow.review_id == review_id).order_by(TierReviewResultRow.patient_id)
         return [tuple(r) for r in self._s.execute(query)]
 
+    def latest_results_for(self, patient_ids: Sequence[int]) -> dict[int, TierReviewResult]:
+        """Each patient's figures in the latest stored review (for lists and headers)."""
+        latest = self._s.scalar(select(TierReviewRow.id).order_by(TierReviewRow.as_of.desc()).limit(1))
+        if latest is None or not patient_ids:
+            return {}
+        rows = self._s.scalars(
+            select(TierReviewResultRow).where(
+                TierReviewResultRow.review_id == latest, TierReviewResultRow.patient_id.in_(list(patient_ids))
+            )
+        )
+        return {
+            r.patient_id: TierReviewResult(review_id=r.review_id, **{f: getattr(r, f) for f in _RESULT_FIELDS})
+            for r in rows
+        }
+
     def patient_results(self, patient_id: int) -> list[tuple[TierReview, TierReviewResult]]:
         rows = self._s.execute(
             select(TierReviewRow, TierReviewResultRow)

@@ -152,6 +152,22 @@ class TimelineRepository:
             row.patient_id = to_patient
         return len(rows)
 
+    def last_visit_days(self, patient_ids: Sequence[int]) -> dict[int, int]:
+        """The day number of each patient's last visit (paid, not a refund), over the covering paid index."""
+        if not patient_ids:
+            return {}
+        rows = self._s.execute(
+            select(TimelineEventRow.patient_id, func.max(TimelineEventRow.day))
+            .where(
+                TimelineEventRow.paid,
+                ~TimelineEventRow.voided,
+                TimelineEventRow.amount_minor >= 0,
+                TimelineEventRow.patient_id.in_(list(patient_ids)),
+            )
+            .group_by(TimelineEventRow.patient_id)
+        )
+        return {row[0]: row[1] for row in rows}
+
     def by_lot(self, lot_number: str) -> list[TimelineEvent]:
         rows = self._s.scalars(
             select(TimelineEventRow)

@@ -1,0 +1,119 @@
+"""Staff accounts: the owner made at first start, sign-in with Argon2id hashes and back-off, roles."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
+from dermadesk.domain.staff import Permission, Role, StaffUser
+from dermadesk.services.context import ServiceContext
+
+# OWASP's Argon2id minimum: 19 MiB, two passes, one lane
+HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+MIN_PASSWORD = 8
+FREE_ATTEMPTS = 3  # then each failure doubles the wait, from 5 seconds up to 15 minutes
+MAX_WAIT = timedelta(minutes=15)
+
+
+def validate_account(user: StaffUser, password: str | None) -> list[FieldProblem]:
+    problems = []
+    if not user.username.strip() or len(user.username) > 64 or any(c.isspace() for c in user.username):
+        problems.append(FieldProblem("username", "required" if not user.username.strip() else "unknown_choice"))
+    if not user.display_name.strip():
+        problems.append(FieldProblem("display_name", "required"))
+    if password is not None and len(password) < MIN_PASSWORD:
+        problems.append(FieldProblem("password", "too_short"))
+    return problems
+
+
+class StaffService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def needs_owner(self) -> bool:
+        """A new clinic has no accounts: the first start creates the owner's (there is no default account)."""
+        with self._ctx.store.read() as uow:
+            return uow.staff.count() == 0
+
+    def create_first_owner(self, user: StaffUser, password: str) -> StaffUser:
+        if not self.needs_owner():
+            raise DermaDeskError(ErrorCode.PERMISSION_DENIED, {"role": "signed out", "action": "create the owner"})
+        return self._add(dataclasses.replace(user, role=Role.OWNER), password)
+
+    def add(self, user: StaffUser, password: str) -> StaffUser:
+        self._ctx.require(Permission.MANAGE_STAFF, "manage staff accounts")
+        return self._add(user, password)
+
+    def _add(self, user: StaffUser, password: str) -> StaffUser:
+        require_valid(validate_account(user, password))
+        with self._ctx.store.write() as uow:
+            if uow.staff.by_username(user.username) is not None:
+                require_valid([FieldProblem("username", "duplicate")])
+            saved = uow.staff.add(user, HASHER.hash(password), self._ctx.clock.now())
+            self._ctx.audit(uow, AuditAction.CREATE, "staff", saved.id)
+        return saved
+
+    def update(self, user: StaffUser, password: str | None = None) -> StaffUser:
+        """Rename, change role, disable or enable an account, or set a new password."""
+        actor = self._ctx.require(Permission.MANAGE_STAFF, "manage staff accounts")
+        require_valid(validate_account(user, password or None))
+        if user.id == actor.id and (not user.active or user.role is not Role.OWNER):
+            require_valid([FieldProblem("role", "own_account")])  # an owner cannot lock themselves out
+        with self._ctx.store.write() as uow:
+            uow.staff.update(user)
+            if password:
+                uow.staff.set_password_hash(user.id, HASHER.hash(password))  # type: ignore[arg-type]
+            self._ctx.audit(uow, AuditAction.UPDATE, "staff", user.id)
+        return user
+
+    def all(self) -> list[StaffUser]:
+        """Everyone, for pickers (practitioner on a treatment) and the accounts page."""
+        with self._ctx.store.read() as uow:
+            return uow.staff.all()
+
+    def sign_in(self, username: str, password: str) -> StaffUser:
+        """The account, or a permission error. Failures are counted; after a few, each waits twice as long."""
+        now = self._ctx.clock.now()
+        with self._ctx.store.write() as uow:
+            found = uow.staff.by_username(username.strip())
+            if found is None:
+                HASHER.hash(password)  # the same work either way: no hint which usernames exist
+                self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", username.strip()[:40], outcome="unknown")
+                raise DermaDeskError(ErrorCode.SIGN_IN_FAILED)
+            user, stored, failures, locked_until = found
+            if locked_until is not None and locked_until > now:
+                raise DermaDeskError(ErrorCode.SIGN_IN_WAIT, {"seconds": int((locked_until - now).total_seconds()) + 1})
+            if not user.active or not _matches(stored, password):
+                failures += 1
+                wait = _wait_after(failures)
+                uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)  # type: ignore[arg-type]
+                self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome="refused")
+                raise DermaDeskError(ErrorCode.SIGN_IN_FAILED)
+            uow.staff.record_sign_in(user.id, failed=0, locked_until=None)  # type: ignore[arg-type]
+            if HASHER.check_needs_rehash(stored):
+                uow.staff.set_password_hash(user.id, HASHER.hash(password))  # type: ignore[arg-type]
+            self._ctx.actor = user
+            self._ctx.audit(uow, AuditAction.SIGN_IN, "staff", user.id)
+        return user
+
+    def sign_out(self) -> None:
+        self._ctx.actor = None
+        self._ctx.break_glass = False
+
+
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return HASHER.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _wait_after(failures: int) -> timedelta | None:
+    if failures <= FREE_ATTEMPTS:
+        return None
+    return min(timedelta(seconds=5 * 2 ** (failures - FREE_ATTEMPTS - 1)), MAX_WAIT)
