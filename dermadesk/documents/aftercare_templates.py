@@ -60,6 +60,12 @@ def _read(code: str, language: str) -> AftercareAdvice:
     return parse_template(_path(code, language).read_text(encoding="utf-8"), name=f"{code} ({language})")
 
 
+def template_source(code: str, language: str = "en") -> str:
+    """The bundled template's JSON text (English where the language has none): what an owner starts editing."""
+    path = _path(code, language)
+    return (path if path.exists() else _path(code, "en")).read_text(encoding="utf-8")
+
+
 def _path(code: str, language: str) -> Path:
     return resource("aftercare", f"{code}.json" if language == "en" else f"{code}.{language}.json")
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import phonenumbers
 
+from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.domain.printables import ClinicLetterhead
 from dermadesk.domain.search_text import digits
 
 
@@ -50,3 +54,13 @@ def query_forms(query: str, region: str) -> list[str]:
     if full and digits(full) not in forms:
         forms.append(digits(full))
     return forms
+
+
+def letterhead(settings: ClinicSettings) -> ClinicLetterhead:
+    """The clinic's letterhead with its numbers written the way the clinic's patients dial them."""
+    heading = ClinicLetterhead.from_settings(settings)
+    return dataclasses.replace(
+        heading,
+        phone=national(settings.phone) if settings.phone else "",
+        emergency_phone=national(settings.emergency_phone) if settings.emergency_phone else "",
+    )

@@ -17,8 +17,10 @@ from dermadesk.services.clinic import ClinicService
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
+from dermadesk.services.packets import PacketService
 from dermadesk.services.patients import PatientDirectory, PatientService
 from dermadesk.services.readings import ReadingService
+from dermadesk.services.reports import ReportService
 from dermadesk.services.rfm_export import RfmExportService
 from dermadesk.services.staff import StaffService
 from dermadesk.services.tiering import TierService
@@ -42,6 +44,8 @@ class Services:
     timeline: TimelineService
     tiers: TierService
     alerts: AlertService
+    packets: PacketService
+    reports: ReportService
     rfm: RfmExportService
     churn: ChurnService
     demo: DemoService

@@ -1,0 +1,227 @@
+"""A patient's timeline as a list, newest first, filled a page at a time as the view scrolls (fetchMore)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from dermadesk.domain.money import Money, currency_exponent
+from dermadesk.domain.timeline import CLINICAL_KINDS, CONTACT_KINDS, PAID_KINDS, EventKind, TimelineEvent
+
+COL_WHEN, COL_KIND, COL_WHAT, COL_AMOUNT, COL_BY = range(5)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+KIND_LABELS = {
+    EventKind.CONSULTATION: "Consultation",
+    EventKind.TREATMENT: "Treatment",
+    EventKind.PURCHASE: "Purchase",
+    EventKind.PACKAGE: "Package / membership",
+    EventKind.REFUND: "Refund",
+    EventKind.CALL: "Call",
+    EventKind.MESSAGE: "Message",
+    EventKind.EMAIL: "E-mail",
+    EventKind.SURVEY: "Survey",
+    EventKind.COMPLAINT: "Complaint",
+    EventKind.REFERRAL: "Referral",
+    EventKind.SKIN_TEST: "Skin test",
+    EventKind.PACKET_PRINTED: "Packet printed",
+    EventKind.ALERT_HANDLED: "Alert handled",
+    EventKind.NOTE: "Note",
+    EventKind.NO_SHOW: "No-show",
+    EventKind.CANCELLATION: "Cancellation",
+}
+_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "CNY": "¥", "KRW": "₩", "INR": "₹", "PLN": "zł"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("timeline", text)
+
+
+def kind_text(kind: EventKind) -> str:
+    return _tr(KIND_LABELS[kind])
+
+
+def kind_colour(kind: EventKind) -> QColor:
+    if kind is EventKind.COMPLAINT or kind is EventKind.NO_SHOW:
+        return QColor("#b00020")
+    if kind in PAID_KINDS:
+        return QColor("#1b7f3b")
+    if kind in CLINICAL_KINDS:
+        return QColor("#1f5fa8")
+    return QColor("#555b63") if kind in CONTACT_KINDS else QColor("#333333")
+
+
+def money_text(money: Money, locale: QLocale | None = None) -> str:
+    """Minor units shown as major units in the clinic's currency, the way the user's locale writes money."""
+    locale = locale or QLocale()
+    symbol = _SYMBOLS.get(money.currency, money.currency + " ")
+    return locale.toCurrencyString(float(money.to_decimal()), symbol, currency_exponent(money.currency))
+
+
+def local_text(at: datetime, locale: QLocale | None = None) -> str:
+    """An aware instant in the workstation's time, short format."""
+    local = at.astimezone().replace(tzinfo=None)
+    return (locale or QLocale()).toString(local, QLocale.FormatType.ShortFormat)
+
+
+@dataclass(frozen=True)
+class EventLookups:
+    """Names for the ids an event carries; pushed in by the page (the model never queries)."""
+
+    staff: Mapping[int, str] = field(default_factory=dict)
+    treatments: Mapping[int, str] = field(default_factory=dict)
+
+
+def describe_event(event: TimelineEvent, lookups: EventLookups) -> str:
+    """One line saying what happened, from the kind's own fields."""
+    d = event.details
+    parts: list[str] = []
+    if event.kind is EventKind.TREATMENT:
+        parts.append(lookups.treatments.get(event.treatment_type_id or 0, event.summary or _tr("Treatment")))
+        parts += [str(d[k]) for k in ("area", "product") if d.get(k)]
+        if d.get("units"):
+            parts.append(_tr("{n} units").format(n=d["units"]))
+        if event.lot_number:
+            parts.append(_tr("lot {lot}").format(lot=event.lot_number))
+    elif event.kind is EventKind.PURCHASE:
+        parts.append(f"{d.get('product', '')} × {d.get('quantity', 1)}")
+    elif event.kind is EventKind.PACKAGE:
+        parts.append(_tr("{item}, {n} sessions").format(item=d.get("item", ""), n=d.get("sessions", 0)))
+    elif event.kind is EventKind.SURVEY:
+        names = (("nps", "NPS"), ("csat", "CSAT"), ("satisfaction", _tr("satisfaction")))
+        parts += [f"{name} {d[key]}" for key, name in names if d.get(key) is not None]
+        parts += [str(d["comment"])] if d.get("comment") else []
+    elif event.kind is EventKind.CONSULTATION and d.get("outcome"):
+        parts.append(_tr("outcome: {o}").format(o=_tr(str(d["outcome"]))))
+    elif event.kind is EventKind.COMPLAINT and d.get("severity"):
+        parts.append(_tr("severity: {s}").format(s=_tr(str(d["severity"]))))
+    elif event.kind in CONTACT_KINDS:
+        parts.append(_tr("incoming") if d.get("direction") == "in" else _tr("outgoing"))
+    elif event.kind in (EventKind.NO_SHOW, EventKind.CANCELLATION) and d.get("appointment_date"):
+        parts.append(_tr("appointment of {day}").format(day=d["appointment_date"]))
+    elif event.kind is EventKind.ALERT_HANDLED and d.get("outcome"):
+        parts.append(_tr("outcome: {o}").format(o=_tr(str(d["outcome"]).replace("_", " "))))
+    if event.summary and event.kind is not EventKind.TREATMENT:
+        parts.append(event.summary)
+    if event.kind is EventKind.TREATMENT and d.get("notes"):
+        parts.append(str(d["notes"]))
+    return " · ".join(p for p in parts if p)
+
+
+class TimelineModel(QAbstractTableModel):
+    """Events newest first. The view calls fetchMore() near the end; the model asks for the next page with
+    fetch_requested(before) and the page answers with append()."""
+
+    fetch_requested = Signal(object)  # (occurred_at, id) of the last row shown
+    HEADERS = ("When", "Kind", "What", "Amount", "By")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TimelineEvent] = []
+        self._texts: list[str] = []
+        self._has_more = False
+        self._loading = False
+        self._lookups = EventLookups()
+        self._locale = QLocale()
+
+    # -- rows pushed in ------------------------------------------------------------------
+    def set_lookups(self, lookups: EventLookups) -> None:
+        self._lookups = lookups
+        self._texts = [describe_event(e, lookups) for e in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_BY))
+
+    def reset(self, events: Sequence[TimelineEvent], has_more: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(events)
+        self._texts = [describe_event(e, self._lookups) for e in self._rows]
+        self._has_more, self._loading = has_more, False
+        self.endResetModel()
+
+    def append(self, events: Sequence[TimelineEvent], has_more: bool) -> None:
+        self._loading = False
+        self._has_more = has_more
+        if not events:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
+        self._rows.extend(events)
+        self._texts.extend(describe_event(e, self._lookups) for e in events)
+        self.endInsertRows()
+
+    def fetch_failed(self) -> None:
+        self._loading = False
+
+    def event_at(self, row: int) -> TimelineEvent:
+        return self._rows[row]
+
+    @property
+    def has_more(self) -> bool:
+        return self._has_more
+
+    # -- lazy paging ---------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 — Qt's name
+        return not parent.isValid() and self._has_more and not self._loading and bool(self._rows)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if self.canFetchMore(parent):
+            self._loading = True
+            last = self._rows[-1]
+            self.fetch_requested.emit((last.occurred_at, last.id))
+
+    # -- Qt's model interface ------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_AMOUNT:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event, col = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(index.row(), event, col)
+        if role == OBJECT_ROLE:
+            return event
+        if role == SORT_ROLE:
+            return (event.occurred_at, event.id or 0)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_KIND:
+            return QBrush(kind_colour(event.kind))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _display(self, row: int, event: TimelineEvent, col: int) -> str:
+        if col == COL_WHEN:
+            return local_text(event.occurred_at, self._locale)
+        if col == COL_KIND:
+            return kind_text(event.kind) + (" ✎" if event.version > 1 else "")
+        if col == COL_WHAT:
+            return self._texts[row]
+        if col == COL_AMOUNT:
+            return money_text(event.amount, self._locale) if event.amount is not None else ""
+        who = event.practitioner_id if event.practitioner_id is not None else event.recorded_by
+        return self._lookups.staff.get(who, "") if who is not None else ""

@@ -1,0 +1,1 @@
+"""The Settings page's sections, one module each: editors of plain values, with no service inside."""
