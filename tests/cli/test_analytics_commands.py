@@ -75,3 +75,21 @@ def test_review_alerts_and_exports_on_a_demo_clinic(demo_path: Path, tmp_path: P
     assert len(rows) == review["patients"]
     assert {r["tier"] for r in rows} >= {"bronze"}
     assert all(r["monetary"] == f"{float(r['monetary']):.2f}" for r in rows)
+
+
+def test_timeline_print_and_report_commands(demo_path: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(demo_path)]
+    assert main(["tiers", "review", "--as-of", "2026-10-31", *db]) == 0
+    capsys.readouterr()
+    events = run_json(capsys, "timeline", "--patient", "5", "--kind", "treatment", *db)
+    assert events and all(e["kind"] == "treatment" for e in events)
+    assert main(["print", "aftercare", "--event", str(events[0]["id"]), "-o", str(tmp_path / "a.pdf"), *db]) == 0
+    assert main(["print", "onboarding", "--patient", "5", "-o", str(tmp_path / "o.pdf"), *db]) == 0
+    assert main(["report", "monthly", "--month", "2026-10", "-o", str(tmp_path / "r.pdf"),
+                 "--csv", str(tmp_path / "r.csv"), *db]) == 0
+    assert all((tmp_path / name).read_bytes().startswith(b"%PDF") for name in ("a.pdf", "o.pdf", "r.pdf"))
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("month,")
+    capsys.readouterr()
+    printed = run_json(capsys, "timeline", "--patient", "5", "--kind", "packet_printed", *db)
+    assert {e["details"]["packet"] for e in printed} == {"aftercare", "onboarding"}
+    assert main(["report", "monthly", "--month", "2019-01", "-o", str(tmp_path / "x.pdf"), *db]) == 1

@@ -66,7 +66,6 @@ class CurrencyBox(QComboBox):
 class CountryBox(QComboBox):
     """Every territory Qt knows, by name; code() is its two-letter ISO code."""
 
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         entries = {
