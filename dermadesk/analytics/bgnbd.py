@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from dermadesk.analytics.model_fitting import fit_log_params
 
@@ -35,6 +34,8 @@ def bgnbd_log_likelihood(
     ln L = ln Γ(r+x) - ln Γ(r) + r ln α + ln B(a, b+x) - ln B(a, b)
            + ln[ (α+T)^-(r+x) + [x>0] a/(b+x-1) (α+t_x)^-(r+x) ]   (the bracket via logaddexp)
     """
+    from scipy.special import betaln, gammaln  # lazily: scipy costs ~0.5 s of start-up
+
     r, alpha, a, b = params
     x = np.asarray(x, dtype=np.float64)
     head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
@@ -51,6 +52,8 @@ def _bgnbd_gradient(
 
     w is the share of the "dropped out after the last visit" term in the logaddexp bracket.
     """
+    from scipy.special import digamma  # lazily: scipy costs ~0.5 s of start-up
+
     r, alpha, a, b = params
     with np.errstate(invalid="ignore", divide="ignore"):
         dropped = np.log(a) - np.log(b + x - 1) - (r + x) * np.log(alpha + t_x)
@@ -106,6 +109,8 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: in
 
 def p_alive(fit: BgNbdFit, x: np.ndarray, t_x: np.ndarray, age: np.ndarray) -> np.ndarray:
     """P(still a patient | x, t_x, T = age), FHL eq. 11; 1 for x = 0 (the model's no-dropout-before-a-repeat)."""
+    from scipy.special import expit  # lazily: scipy costs ~0.5 s of start-up
+
     x = np.asarray(x, dtype=np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
         log_odds_gone = (
@@ -121,6 +126,8 @@ def expected_visits(fit: BgNbdFit, t: float, x: np.ndarray, t_x: np.ndarray, age
     transformation turns it into (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose first two parameters do
     not grow with x. a = 1 is a removable 0/0; a is nudged off it.
     """
+    from scipy.special import hyp2f1  # lazily: scipy costs ~0.5 s of start-up
+
     r, alpha, b = fit.r, fit.alpha, fit.b
     a = fit.a if abs(fit.a - 1.0) > 1e-6 else 1.0 + 1e-6
     x = np.asarray(x, dtype=np.float64)

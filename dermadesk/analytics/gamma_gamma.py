@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy.special import digamma, gammaln
 
 from dermadesk.analytics.model_fitting import fit_log_params
 
@@ -34,6 +33,8 @@ def gamma_gamma_log_likelihood(params: tuple[float, float, float], x: np.ndarray
 
     ln f = ln Γ(px+q) - ln Γ(px) - ln Γ(q) + q ln γ + (px-1) ln m + px ln x - (px+q) ln(γ + m x)
     """
+    from scipy.special import gammaln  # lazily: scipy costs ~0.5 s of start-up
+
     p, q, gamma = params
     px = p * np.asarray(x, dtype=np.float64)
     return (
@@ -49,6 +50,8 @@ def gamma_gamma_log_likelihood(params: tuple[float, float, float], x: np.ndarray
 
 def _gamma_gamma_gradient(params: tuple[float, float, float], x: np.ndarray, m: np.ndarray) -> np.ndarray:
     """d ln f / d log-parameter per customer, shape (3, n)."""
+    from scipy.special import digamma  # lazily: scipy costs ~0.5 s of start-up
+
     p, q, gamma = params
     px = p * x
     log_share = np.log(gamma + m * x)

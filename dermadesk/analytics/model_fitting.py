@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy.optimize import minimize
 
 LOG_BOUND = 12.0  # parameters live in exp(-12) .. exp(12); a fit that runs into the wall is not identified
 
@@ -22,6 +21,7 @@ def fit_log_params(objective: Objective, starts: list[np.ndarray]) -> np.ndarray
     search back off instead of crashing. None: no start converged inside the bounds (the data cannot pin
     the parameters down).
     """
+    from scipy.optimize import minimize  # lazily: scipy costs ~0.5 s of start-up
 
     def safe(theta: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):
