@@ -252,58 +252,41 @@ class PatientDirectory:
 
 
 def _summaries(uow: UnitOfWork, ids: Sequence[int], now: datetime) -> list[PatientSummary]:
-    patients = uow.patients.get_many(ids)
+    rows = uow.patients.list_rows(ids)
     results = uow.tiers.latest_results_for(ids)
     last = uow.timeline.last_visit_days(ids)
     booked = uow.appointments.next_booking(list(ids), now)
-    rows = []
+    summaries = []
     for pid in ids:
-        if pid not in patients:
+        if pid not in rows:
             continue
-        p, r = patients[pid], results.get(pid)
-        rows.append(
+        row, r = rows[pid], results.get(pid)
+        flags = tuple(
+            f for f, on in (("allergy", row.has_allergies), ("contraindication", row.has_contraindications)) if on
+        )
+        summaries.append(
             PatientSummary(
                 pid,
-                p.display_name,
-                phones.national(p.phone) if p.phone else "",
-                p.email,
-                p.date_of_birth,
+                row.display_name,
+                phones.national(row.phone) if row.phone else "",
+                row.email,
+                row.date_of_birth,
                 r.tier if r else None,
                 r.segment if r else None,
                 r.stage if r else None,
                 from_day_number(last[pid]) if pid in last else None,
                 booked.get(pid),
-                tuple(
-                    f
-                    for f, on in (("allergy", bool(p.allergies)), ("contraindication", bool(p.contraindications)))
-                    if on
-                ),
+                flags,
             )
         )
-    return rows
+    return summaries
 
 
 def _filled(keep: Patient, duplicate: Patient) -> Patient:
     """The kept record, with its empty fields taken from the duplicate."""
-    names = (
-        "preferred_name",
-        "name_latin",
-        "date_of_birth",
-        "sex",
-        "phone",
-        "email",
-        "address",
-        "skin_type",
-        "allergies",
-        "medications",
-        "acquisition_source",
-        "referred_by_id",
-        "first_contact_on",
-        "external_id",
-    )
+    names = ("preferred_name", "name_latin", "date_of_birth", "sex", "phone", "email", "address", "skin_type",
+             "allergies", "medications", "acquisition_source", "referred_by_id", "first_contact_on", "external_id")
     changes = {n: getattr(duplicate, n) for n in names if not getattr(keep, n) and getattr(duplicate, n)}
-    if duplicate.external_id and keep.external_id:
-        changes.pop("external_id", None)
     changes["concerns"] = tuple(dict.fromkeys(keep.concerns + duplicate.concerns))
     changes["contraindications"] = tuple(dict.fromkeys(keep.contraindications + duplicate.contraindications))
     return dataclasses.replace(keep, **changes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import phonenumbers
 
@@ -22,6 +23,7 @@ def to_e164(text: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=8192)  # lists redraw the same numbers on every keystroke
 def national(e164: str) -> str:
     """How the number is shown at the desk: national format."""
     try:

@@ -63,6 +63,17 @@ def patient_columns(patient: Patient) -> dict[str, object]:
     return values
 
 
+@dataclasses.dataclass(frozen=True)
+class PatientListRow:
+    id: int
+    display_name: str
+    phone: str
+    email: str
+    date_of_birth: date | None
+    has_allergies: bool
+    has_contraindications: bool
+
+
 def prefix_range(column, prefix: str):  # type: ignore[no-untyped-def]
     """`column LIKE 'prefix%'` as a range the index answers, whatever the collation."""
     return and_(column >= prefix, column < prefix + "\U0010ffff")
@@ -87,6 +98,27 @@ class PatientRepository:
     def get_many(self, ids: Sequence[int]) -> dict[int, Patient]:
         rows = self._s.scalars(select(PatientRow).where(PatientRow.id.in_(list(ids))))
         return {row.id: _to_domain(row) for row in rows}
+
+    def list_rows(self, ids: Sequence[int]) -> dict[int, PatientListRow]:
+        """Just what a patient list shows, without loading whole records: a row per keystroke must be cheap."""
+        p = PatientRow
+        rows = self._s.execute(
+            select(
+                p.id, p.given_name, p.family_name, p.phone, p.email, p.date_of_birth, p.allergies, p.contraindications
+            ).where(p.id.in_(list(ids)))
+        )
+        return {
+            r.id: PatientListRow(
+                r.id,
+                Patient(r.given_name, r.family_name).display_name,
+                r.phone,
+                r.email,
+                r.date_of_birth,
+                bool(r.allergies),
+                bool(r.contraindications),
+            )
+            for r in rows
+        }
 
     def require(self, patient_id: int) -> Patient:
         patient = self.get(patient_id)
@@ -131,29 +163,38 @@ class PatientRepository:
         return self._s.scalar(query) or 0
 
     def search(self, words: Sequence[str], limit: int = 50) -> list[int]:
-        """Patients matching every word as a prefix of one of their terms, in name order."""
+        """Patients matching every word as a prefix of one of their terms, in the order of the first word's
+        matching term. The scan walks the (term, patient) index and stops once it has enough, so a one-letter
+        query over 100,000 patients costs what a precise one does."""
         if not words:
             return []
-        query = select(PatientRow.id)
-        for word in words:
-            matching = select(PatientSearchTermRow.patient_id).where(prefix_range(PatientSearchTermRow.term, word))
-            query = query.where(PatientRow.id.in_(matching))
-        query = query.where(PatientRow.merged_into_id.is_(None)).order_by(PatientRow.sort_name, PatientRow.id)
-        return list(self._s.scalars(query.limit(limit)))
+        t = PatientSearchTermRow
+        query = select(t.patient_id).where(prefix_range(t.term, words[0]))
+        for word in words[1:]:
+            query = query.where(t.patient_id.in_(select(t.patient_id).where(prefix_range(t.term, word))))
+        return self._first_distinct(query.order_by(t.term, t.patient_id), limit)
 
     def search_any(self, prefixes: Sequence[str], limit: int = 50) -> list[int]:
         """Patients with a term starting with any of these prefixes (phone forms, e-mail)."""
         if not prefixes:
             return []
-        matching = select(PatientSearchTermRow.patient_id).where(
-            or_(*(prefix_range(PatientSearchTermRow.term, p) for p in prefixes))
-        )
-        query = (
-            select(PatientRow.id)
-            .where(PatientRow.id.in_(matching), PatientRow.merged_into_id.is_(None))
-            .order_by(PatientRow.sort_name, PatientRow.id)
-        )
-        return list(self._s.scalars(query.limit(limit)))
+        t = PatientSearchTermRow
+        query = select(t.patient_id).where(or_(*(prefix_range(t.term, p) for p in prefixes)))
+        return self._first_distinct(query.order_by(t.term, t.patient_id), limit)
+
+    def _first_distinct(self, query, limit: int) -> list[int]:  # type: ignore[no-untyped-def]
+        """The first `limit` distinct patients of an ordered query (a patient has several terms). Merged
+        and erased records hold no terms, so every id found is a live patient."""
+        found: dict[int, None] = {}
+        batch = limit * 4
+        offset = 0
+        while len(found) < limit:
+            ids = list(self._s.scalars(query.limit(batch).offset(offset)))
+            found.update(dict.fromkeys(ids))
+            if len(ids) < batch:
+                break
+            offset += batch
+        return list(found)[:limit]
 
     def with_terms(self, terms: Sequence[str], exclude: int | None = None) -> list[int]:
         """Patients holding any of these exact terms (phone, e-mail): duplicate candidates."""
