@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from faker import Faker
 
 # locale, weight, preferred language, phone country code, mobile prefix, national digits after the prefix
 LOCALES: tuple[tuple[str, float, str], ...] = (
@@ -37,6 +36,8 @@ class NamePool:
 
 
 def draw_pools(seed: int) -> list[NamePool]:
+    from faker import Faker  # only demo clinics need it, and it costs 0.4 s of every start
+
     pools = []
     ascii_fake = Faker("en_GB", use_weighting=False)
     ascii_fake.seed_instance(seed)
