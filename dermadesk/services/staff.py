@@ -77,29 +77,38 @@ class StaffService:
             return uow.staff.all()
 
     def sign_in(self, username: str, password: str) -> StaffUser:
-        """The account, or a permission error. Failures are counted; after a few, each waits twice as long."""
+        """The account, or a sign-in error. Failures are counted (and audited) in a transaction that commits
+        before the error is raised; after a few, each failure waits twice as long."""
         now = self._ctx.clock.now()
+        refusal: DermaDeskError | None = None
         with self._ctx.store.write() as uow:
             found = uow.staff.by_username(username.strip())
             if found is None:
                 HASHER.hash(password)  # the same work either way: no hint which usernames exist
                 self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", username.strip()[:40], outcome="unknown")
-                raise DermaDeskError(ErrorCode.SIGN_IN_FAILED)
-            user, stored, failures, locked_until = found
-            if locked_until is not None and locked_until > now:
-                raise DermaDeskError(ErrorCode.SIGN_IN_WAIT, {"seconds": int((locked_until - now).total_seconds()) + 1})
-            if not user.active or not _matches(stored, password):
-                failures += 1
-                wait = _wait_after(failures)
-                uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)  # type: ignore[arg-type]
-                self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome="refused")
-                raise DermaDeskError(ErrorCode.SIGN_IN_FAILED)
-            uow.staff.record_sign_in(user.id, failed=0, locked_until=None)  # type: ignore[arg-type]
-            if HASHER.check_needs_rehash(stored):
-                uow.staff.set_password_hash(user.id, HASHER.hash(password))  # type: ignore[arg-type]
-            self._ctx.actor = user
-            self._ctx.audit(uow, AuditAction.SIGN_IN, "staff", user.id)
-        return user
+                refusal = DermaDeskError(ErrorCode.SIGN_IN_FAILED)
+            else:
+                refusal = self._check(uow, found, password, now)
+        if refusal is not None:
+            raise refusal
+        return found[0]  # type: ignore[index]
+
+    def _check(self, uow, found, password: str, now) -> DermaDeskError | None:  # type: ignore[no-untyped-def]
+        user, stored, failures, locked_until = found
+        if locked_until is not None and locked_until > now:
+            return DermaDeskError(ErrorCode.SIGN_IN_WAIT, {"seconds": int((locked_until - now).total_seconds()) + 1})
+        if not user.active or not _matches(stored, password):
+            failures += 1
+            wait = _wait_after(failures)
+            uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)
+            self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome="refused")
+            return DermaDeskError(ErrorCode.SIGN_IN_FAILED)
+        uow.staff.record_sign_in(user.id, failed=0, locked_until=None)
+        if HASHER.check_needs_rehash(stored):
+            uow.staff.set_password_hash(user.id, HASHER.hash(password))
+        self._ctx.actor = user
+        self._ctx.audit(uow, AuditAction.SIGN_IN, "staff", user.id)
+        return None
 
     def sign_out(self) -> None:
         self._ctx.actor = None

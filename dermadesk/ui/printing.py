@@ -51,8 +51,9 @@ def paint_pages(printer: QPrinter, pages: Sequence[QImage]) -> None:
         painter.end()
 
 
-def preview(ctx: AppContext, parent: QWidget, pdfs: Sequence[bytes], title: str,
-            on_printed: Callable[[], None] | None = None) -> None:
+def preview(
+    ctx: AppContext, parent: QWidget, pdfs: Sequence[bytes], title: str, on_printed: Callable[[], None] | None = None
+) -> None:
     """Render off the GUI thread, then show Qt's print preview; on_printed runs if the user prints."""
 
     def show(pages: list[QImage]) -> None:
@@ -76,9 +77,13 @@ def save_pdf(parent: QWidget, pdf: bytes, suggested_name: str, on_saved: Callabl
         with open(path, "wb") as handle:
             handle.write(pdf)
     except OSError as error:
-        QMessageBox.warning(parent, parent.tr("Could not save"),
-                            parent.tr("The file could not be written (%1). Choose another folder.")
-                            .replace("%1", error.strerror or str(error)))
+        QMessageBox.warning(
+            parent,
+            parent.tr("Could not save"),
+            parent.tr("The file could not be written (%1). Choose another folder.").replace(
+                "%1", error.strerror or str(error)
+            ),
+        )
         return False
     if on_saved:
         on_saved()

@@ -235,7 +235,7 @@ class SetupDialog(BaseDialog):
         column.setContentsMargins(18, 14, 18, 14)
         groups = (self.recovery_key or "").split("-")
         half = (len(groups) + 1) // 2
-        self.key_label = QLabel("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]), objectName="recoveryKey")
+        self.key_label = QLabel("-".join(groups[:half]) + "\n" + "-".join(groups[half:]), objectName="recoveryKey")
         font = QFont("DejaVu Sans Mono", 16)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.key_label.setFont(font)

@@ -59,7 +59,9 @@ class SignInDialog(BaseDialog):
         form.addRow(self.tr("&Password"), self.password)
         layout.addLayout(form)
         self.message = QLabel(objectName="message", styleSheet=ERROR_STYLE, wordWrap=True)
-        self.message.hide()
+        # room for a two-line message from the start, so the form does not jump or squeeze when one appears
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.message)
         self.hint = QLabel(self._hint, objectName="hint", styleSheet=MUTED_STYLE, wordWrap=True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -75,6 +77,9 @@ class SignInDialog(BaseDialog):
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
+        # Enter in either field signs in: the default button stops taking Enter once it has been disabled
+        self.username.returnPressed.connect(self._on_buttons_accepted)
+        self.password.returnPressed.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self._wait_timer.timeout.connect(self._on_wait_timer_timeout)
 
@@ -131,7 +136,6 @@ class SignInDialog(BaseDialog):
     def _show_message(self, text: str, focus: QLineEdit | None, *, error: bool = True) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else CALM_STYLE)
         self.message.setText(text)
-        self.message.show()
         if focus is not None:
             focus.setFocus()
 
@@ -142,4 +146,4 @@ class SignInDialog(BaseDialog):
         if busy:
             self._show_message(self.tr("Signing in…"), None, error=False)
         else:
-            self.message.hide()
+            self.message.clear()

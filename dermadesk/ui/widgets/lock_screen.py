@@ -79,6 +79,8 @@ class LockScreen(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addLayout(self._make_buttons())
+        QWidget.setTabOrder(self.password, self.unlock_button)  # Unlock before Sign out, though it sits right
+        QWidget.setTabOrder(self.unlock_button, self.sign_out_button)
         return card
 
     def _make_form(self) -> QFormLayout:
