@@ -52,7 +52,7 @@ def make_ctx(qapp, reviewed_opened: OpenedDatabase, clock) -> Iterator[Callable[
         services = make_workspace(clock).services(reviewed_opened, None)
         services.staff.sign_in(ACCOUNTS[role], DEMO_PASSWORD)
         errors: list[BaseException] = []
-        runner = TaskRunner(lambda e: errors.append(e))
+        runner = TaskRunner(errors.append)
         runner.errors = errors  # type: ignore[attr-defined]  # tests assert on background failures
         runners.append(runner)
         return AppContext(services, runner, clinic=services.clinic.settings())

@@ -28,7 +28,17 @@ def concern_words(metric: Metric) -> str:
         ConcernWhen.AT_OR_ABOVE: _tr("concern from"),
         ConcernWhen.AT_OR_BELOW: _tr("concern at or below"),
     }[metric.concern_when]
-    return f"{words} {QLocale().toString(float(metric.threshold), 'g', 6)} {metric.unit}"
+    return f"{words} {QLocale().toString(float(metric.threshold), 'g', 6)}{unit_suffix(metric)}"
+
+
+def unit_suffix(metric: Metric) -> str:
+    """' %' or ' µg/cm²' after a number; nothing for a scale such as '0–10', which is not a unit."""
+    return "" if any(ch.isdigit() for ch in metric.unit) else f" {metric.unit}"
+
+
+def short_name(metric: Metric) -> str:
+    """'Elasticity' for 'Elasticity / collagen density': what fits above a small chart."""
+    return _tr(metric.name).split(" / ")[0]
 
 
 class ReadingsChart(pg.PlotWidget):
@@ -42,7 +52,11 @@ class ReadingsChart(pg.PlotWidget):
 
     def _setup_ui(self) -> None:
         item = self.getPlotItem()
-        item.setTitle(f"<b>{_tr(self.metric.name)}</b> <span style='color:#555b63'>({self.metric.unit})</span>")
+        item.setTitle(
+            f"<span style='color:#1e1f22'><b>{short_name(self.metric)}</b></span>"
+            f" <span style='color:#555b63'>({self.metric.unit})</span>",
+            size="9pt",
+        )
         item.showGrid(x=False, y=True, alpha=0.15)
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -69,10 +83,16 @@ class ReadingsChart(pg.PlotWidget):
             movable=False,
             pen=pg.mkPen(CONCERN, width=1.5, style=Qt.PenStyle.DashLine),
             label=concern_words(self.metric),
-            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)], "color": CONCERN},
+            # the words sit on the healthy side of the line, where there is room inside the chart
+            labelOpts={"position": 0.02, "anchors": [self._label_anchor()] * 2, "color": CONCERN},
         )
+        self.setToolTip(f"{_tr(self.metric.name)} ({self.metric.unit}): {concern_words(self.metric)}")
         self.addItem(self.threshold_line)
-        self.setMinimumHeight(190)
+        self.setMinimumSize(220, 190)
+
+    def _label_anchor(self) -> tuple[int, int]:
+        below = self.metric.concern_when in (ConcernWhen.BELOW, ConcernWhen.AT_OR_BELOW)
+        return (0, 1) if below else (0, 0)
 
     def set_readings(self, times: Sequence[datetime], values: Sequence[float]) -> None:
         """Sessions oldest first; each value that crosses the threshold is drawn red."""
@@ -100,9 +120,11 @@ class ReadingsChart(pg.PlotWidget):
         pad = (high - low) * 0.12 or max(abs(high) * 0.1, 1.0)
         self.setYRange(low - pad, high + pad, padding=0)
         span = (max(xs) - min(xs)) or 86_400 * 30
-        self.setXRange(min(xs) - span * 0.05, max(xs) + span * 0.05, padding=0)
+        self.setXRange(min(xs) - span * 0.08, max(xs) + span * 0.08, padding=0)
 
     def _tip(self, x: float, y: float, data: object) -> str:
         day = QLocale().toString(datetime.fromtimestamp(x).date(), QLocale.FormatType.ShortFormat)
         value = QLocale().toString(float(y), "g", 6)
-        return f"{day}: {value} {self.metric.unit}" + (f" — {_tr('crosses the concern threshold')}" if data else "")
+        return f"{day}: {value}{unit_suffix(self.metric)}" + (
+            f" — {_tr('crosses the concern threshold')}" if data else ""
+        )

@@ -7,8 +7,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView
 
 from dermadesk.domain.alert_text import RULE_NAMES, describe_reason
 from dermadesk.domain.alerts import AlertRule
@@ -27,6 +35,11 @@ def display_locale() -> QLocale:
     """The user's locale; the bare "C" locale (a server without LANG) reads badly, so English stands in."""
     locale = QLocale()
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom) if locale.name() == "C" else locale
+
+
+def date_edit_format() -> str:
+    """The display format for date fields, in the same locale as the tables ('dd/MM/yyyy' in the UK)."""
+    return display_locale().dateFormat(QLocale.FormatType.ShortFormat)
 
 
 def money_text(minor: int, currency: str, locale: QLocale | None = None, decimals: bool = True) -> str:
@@ -53,7 +66,7 @@ def reason_text(view: AlertView) -> str:
 class AlertTableModel(QAbstractTableModel):
     """Rows pushed in with set_rows(), already ranked by the service; the object role gives the AlertView."""
 
-    HEADERS = ("Value at stake", "Patient", "Phone", "Why", "Reason", "Raised", "Snoozed until")
+    HEADERS = ("At stake", "Patient", "Phone", "Why", "Reason", "Raised", "Snoozed until")
 
     def __init__(self, currency: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,8 +92,15 @@ class AlertTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("alerts", self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_VALUE:
+            return QCoreApplication.translate(
+                "alerts",
+                "Value at stake: expected value, ranked higher for top tiers and at-risk segments",
+            )
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QSortFilterProxyModel
+from PySide6.QtWidgets import QAbstractItemView
 
 from dermadesk.domain.appointments import AppointmentStatus
 from dermadesk.services.appointments import AppointmentView
@@ -92,8 +99,9 @@ class AppointmentTableModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)  # a cancelled slot stays visible (it was booked) but reads as gone
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PATIENT and view.appointment.note:
-            return view.appointment.note
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PATIENT, COL_TREATMENT, COL_PRACTITIONER):
+            text = self._display(view, col)  # the whole text when a narrow column cuts it
+            return f"{text}\n{view.appointment.note}" if col == COL_PATIENT and view.appointment.note else text
         return None
 
     def _display(self, view: AppointmentView, col: int) -> str:
@@ -102,7 +110,8 @@ class AppointmentTableModel(QAbstractTableModel):
             local = a.starts_at.astimezone().replace(tzinfo=None)
             fmt = self._locale.FormatType.ShortFormat
             time_text = self._locale.toString(local.time(), fmt)
-            return f"{self._locale.toString(local.date(), fmt)} {time_text}" if self._with_date else time_text
+            # the no-shows span a month: the day and month say enough, and leave room for the name
+            return f"{self._locale.toString(local.date(), 'd MMM')} {time_text}" if self._with_date else time_text
         values = {
             COL_PATIENT: view.patient.display_name,
             COL_PHONE: national(view.patient.phone) if view.patient.phone else "",

@@ -6,12 +6,22 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QSortFilterProxyModel
+from PySide6.QtWidgets import QAbstractItemView
 
 from dermadesk.domain.patients import PatientSummary
 from dermadesk.domain.tiers import TierDefinition
+from dermadesk.ui.models.timeline_model import local_text
 
 COL_NAME, COL_PHONE, COL_TIER, COL_SEGMENT, COL_STAGE, COL_LAST_VISIT, COL_NEXT_BOOKING, COL_FLAGS = range(8)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,9 +176,8 @@ class PatientTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if isinstance(value, datetime):
-            local = value.astimezone()
-            return self._locale.toString(local.replace(tzinfo=None), QLocale.FormatType.ShortFormat)
-        return self._locale.toString(value, QLocale.FormatType.ShortFormat)
+            return local_text(value, self._locale)
+        return self._locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
     def _sort_key(self, row: PatientSummary, col: int) -> Any:
         if col == COL_TIER:

@@ -15,8 +15,9 @@ class MovementMatrix(QTableWidget):
     """Rows are where patients were, columns where they are now; both in tier order, lowest first, so a cell
     right of the diagonal is a promotion. The last row and column are totals."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, locale: QLocale | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._locale = locale or QLocale()
         self._labels: list[str] = []
         self._counts: dict[tuple[int, int], int] = {}
         self._setup_ui()
@@ -45,6 +46,13 @@ class MovementMatrix(QTableWidget):
         for j in range(n):
             self._put(n, j, sum(counts.get((i, j), 0) for i in range(n)), TOTAL, bold=True)
         self._put(n, n, sum(counts.values()), TOTAL, bold=True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its rows: a small grid, no empty band under it."""
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth())
 
     def count(self, from_label: str, to_label: str) -> int:
         return self._counts.get((self._labels.index(from_label), self._labels.index(to_label)), 0)
@@ -56,7 +64,7 @@ class MovementMatrix(QTableWidget):
         return up, down
 
     def _put(self, row: int, col: int, value: int, colour: QColor, bold: bool = False) -> None:
-        item = QTableWidgetItem(QLocale().toString(value) if value else "·")
+        item = QTableWidgetItem(self._locale.toString(value) if value else "·")
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         item.setBackground(QBrush(colour if value or colour in (SAME, TOTAL) else QColor("#ffffff")))
         if bold or (value and row != col):
@@ -65,9 +73,9 @@ class MovementMatrix(QTableWidget):
             item.setFont(font)
         if row < len(self._labels) and col < len(self._labels):
             item.setToolTip(
-                self.tr("%1 patients from %2 to %3")
-                .replace("%1", str(value))
-                .replace("%2", self._labels[row])
-                .replace("%3", self._labels[col])
+                self.tr("From %1 to %2: %3 patients")
+                .replace("%1", self._labels[row])
+                .replace("%2", self._labels[col])
+                .replace("%3", self._locale.toString(value))
             )
         self.setItem(row, col, item)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dermadesk.domain.readings import ConcernWhen, Metric, ReadingSession
-from dermadesk.ui.charts.readings_chart import ReadingsChart
+from dermadesk.ui.charts.readings_chart import ReadingsChart, short_name
 from dermadesk.ui.models.timeline_model import local_text
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class ReadingsPanel(QWidget):
         state = QSettings().value(self._settings_key)
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([760, 360])  # the trends get the room; the comparison is a side table
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Dashed red line: concern threshold; red diamonds cross it.")))
         top.addStretch()
@@ -81,7 +83,9 @@ class ReadingsPanel(QWidget):
         self.first_combo, self.second_combo = QComboBox(), QComboBox()
         self.compare_button = QPushButton(self.tr("&Compare"))
         self.deltas = QTableWidget(0, 4)
-        self.deltas.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Before"), self.tr("After"), self.tr("Change")])
+        self.deltas.setHorizontalHeaderLabels(
+            [self.tr("Metric"), self.tr("Before"), self.tr("After"), self.tr("Change")]
+        )
         self.deltas.verticalHeader().hide()
         self.deltas.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.deltas.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -119,15 +123,16 @@ class ReadingsPanel(QWidget):
         self.deltas.setRowCount(len(deltas))
         for row, delta in enumerate(deltas):
             cells = [
-                _tr_name(delta.metric),
-                self._number(delta.before, delta.metric),
-                self._number(delta.after, delta.metric),
+                f"{short_name(delta.metric)} ({delta.metric.unit})",
+                self._number(delta.before),
+                self._number(delta.after),
                 self._change(delta.change),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(f"{_tr_name(delta.metric)} ({delta.metric.unit})")
                 self.deltas.setItem(row, col, item)
             colour = _change_colour(delta.metric, delta.change)
             if colour:
@@ -145,8 +150,9 @@ class ReadingsPanel(QWidget):
         if [m.code for m in metrics] == list(self.charts):
             return  # the same metrics: keep the charts, just give them new data
         for chart in self.charts.values():
-            chart.setParent(None)
-            chart.deleteLater()
+            self._grid.removeWidget(chart)
+            chart.hide()
+            chart.deleteLater()  # still parented until then: only the GUI thread ever deletes it
         self.charts = {}
         for i, metric in enumerate(metrics):
             chart = ReadingsChart(metric)
@@ -167,8 +173,8 @@ class ReadingsPanel(QWidget):
         label = local_text(session.taken_at)
         return f"{label} · {session.device}" if session.device else label
 
-    def _number(self, value: float | None, metric: Metric) -> str:
-        return "—" if value is None else f"{QLocale().toString(float(value), 'f', 1)} {metric.unit}"
+    def _number(self, value: float | None) -> str:
+        return "—" if value is None else QLocale().toString(float(value), "f", 1)
 
     def _change(self, change: float | None) -> str:
         if change is None:

@@ -98,7 +98,7 @@ class TimelineView(QWidget):
     def _set_default_widths(self) -> None:
         header = self.list.header()
         header.setStretchLastSection(False)
-        for col, width in ((COL_WHEN, 130), (COL_KIND, 150), (COL_AMOUNT, 100), (COL_BY, 140)):
+        for col, width in ((COL_WHEN, 130), (COL_KIND, 175), (COL_AMOUNT, 100), (COL_BY, 140)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         state = QSettings().value(self._settings_key)
@@ -162,8 +162,8 @@ class TimelineView(QWidget):
         row_height = max(self.list.sizeHintForRow(0), 1) if self.model.rowCount() else 1
         # scroll is counted in pixels (per-pixel mode) or rows (per-item mode)
         step = row_height if self.list.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel else 1
-        if bar.maximum() - value <= NEAR_END_ROWS * step and self.model.canFetchMore():
-            self.model.fetchMore()
+        if bar.maximum() - value <= NEAR_END_ROWS * step and self.model.can_fetch_more():
+            self.model.fetch_more()
 
     def _on_header_section_resized(self, *_args: int) -> None:
         QSettings().setValue(self._settings_key, self.list.header().saveState())
@@ -176,6 +176,6 @@ class TimelineView(QWidget):
         if shown == 0:
             self.status.setText(self.tr("No entries match") if kinds or text else self.tr("Nothing recorded yet"))
         elif text or shown >= total:
-            self.status.setText(self.tr("%n entries", "", shown))
+            self.status.setText(self.tr("1 entry") if shown == 1 else self.tr("%1 entries").replace("%1", str(shown)))
         else:
             self.status.setText(self.tr("Showing %1 of %2").replace("%1", str(shown)).replace("%2", str(total)))
