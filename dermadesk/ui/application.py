@@ -131,6 +131,12 @@ class DesktopSession:
         self.window.setWindowTitle(f"{clinic.name} — DermaDesk")
         self.idle = IdleWatcher(clinic.idle_lock_minutes, parent=self.window)
         self.idle.idle.connect(self.lock)
+        self.ctx.signals.settings_changed.connect(self._on_settings_changed)
+        self.refresh_status()
+
+    def _on_settings_changed(self) -> None:
+        if self.idle is not None and self.ctx is not None:
+            self.idle.set_minutes(self.ctx.clinic.idle_lock_minutes)
         self.refresh_status()
 
     def refresh_status(self) -> None:
