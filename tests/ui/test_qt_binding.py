@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 
 class _Painted(QWidget):
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 — Qt's name
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         pass
 
 

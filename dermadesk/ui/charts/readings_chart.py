@@ -64,6 +64,15 @@ class ReadingsChart(pg.PlotWidget):
         for name in ("left", "bottom"):
             item.getAxis(name).setTextPen("#333333")
             item.getAxis(name).setPen("#9aa0a6")
+        self._add_healthy_band()
+        self.curve = self.plot([], [], pen=pg.mkPen(LINE, width=2))
+        self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1), hoverable=True, tip=self._tip)
+        self.addItem(self.points)
+        self._add_threshold_line()
+        self.setToolTip(f"{_tr(self.metric.name)} ({self.metric.unit}): {concern_words(self.metric)}")
+        self.setMinimumSize(220, 190)
+
+    def _add_healthy_band(self) -> None:
         if self.metric.healthy_low is not None and self.metric.healthy_high is not None:
             band = pg.LinearRegionItem(
                 (self.metric.healthy_low, self.metric.healthy_high),
@@ -74,9 +83,8 @@ class ReadingsChart(pg.PlotWidget):
             )
             band.setZValue(-10)
             self.addItem(band, ignoreBounds=True)
-        self.curve = self.plot([], [], pen=pg.mkPen(LINE, width=2))
-        self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1), hoverable=True, tip=self._tip)
-        self.addItem(self.points)
+
+    def _add_threshold_line(self) -> None:
         self.threshold_line = pg.InfiniteLine(
             pos=self.metric.threshold,
             angle=0,
@@ -86,9 +94,7 @@ class ReadingsChart(pg.PlotWidget):
             # the words sit on the healthy side of the line, where there is room inside the chart
             labelOpts={"position": 0.02, "anchors": [self._label_anchor()] * 2, "color": CONCERN},
         )
-        self.setToolTip(f"{_tr(self.metric.name)} ({self.metric.unit}): {concern_words(self.metric)}")
         self.addItem(self.threshold_line)
-        self.setMinimumSize(220, 190)
 
     def _label_anchor(self) -> tuple[int, int]:
         below = self.metric.concern_when in (ConcernWhen.BELOW, ConcernWhen.AT_OR_BELOW)

@@ -77,6 +77,18 @@ def money_text(money: Money, locale: QLocale | None = None) -> str:
     return locale.toCurrencyString(float(money.to_decimal()), symbol, currency_exponent(money.currency))
 
 
+def parse_money(text: str, currency: str, locale: QLocale | None = None) -> Money:
+    """What the user typed, in their locale's way of writing numbers; ValueError if it is not an amount."""
+    locale = locale or QLocale()
+    cleaned = text.strip().replace(locale.groupSeparator(), "").replace(locale.decimalPoint(), ".")
+    return Money.parse(cleaned, currency)
+
+
+def money_input_text(money: Money, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    return locale.toString(float(abs(money.to_decimal())), "f", currency_exponent(money.currency))
+
+
 def local_text(at: datetime, locale: QLocale | None = None) -> str:
     """An aware instant in the workstation's time, short format. Built from QDate and QTime: handing
     PySide a Python datetime costs ~0.2 ms, which a list repainting thirty rows notices."""
@@ -107,7 +119,9 @@ def describe_event(event: TimelineEvent, lookups: EventLookups) -> str:
     elif event.kind is EventKind.PURCHASE:
         parts.append(f"{d.get('product', '')} × {d.get('quantity', 1)}")
     elif event.kind is EventKind.PACKAGE:
-        parts.append(_tr("{item}, {n} sessions").format(item=d.get("item", ""), n=d.get("sessions", 0)))
+        item, sessions = str(d.get("item", "")), d.get("sessions", 0)
+        with_count = _tr("{item}, {n} sessions").format(item=item, n=sessions)
+        parts.append(item if not sessions or f"{sessions} sessions" in item else with_count)
     elif event.kind is EventKind.SURVEY:
         names = (("nps", "NPS"), ("csat", "CSAT"), ("satisfaction", _tr("satisfaction")))
         parts += [f"{name} {d[key]}" for key, name in names if d.get(key) is not None]

@@ -105,20 +105,7 @@ class PatientProfilePage(Page):
         for button in (self.edit_button, self.merge_button):
             button.setVisible(self.ctx.may(Permission.EDIT_PATIENTS))
             button.setEnabled(False)
-        self.timeline_model = TimelineModel(self)
-        self.timeline = TimelineView(self.timeline_model, "profile/timeline_header")
-        self.timeline.set_addable_kinds(k for k in ADD_ORDER if may_write(self.ctx, k))
-        self.readings = ReadingsPanel("profile/readings_splitter")
-        self.readings.set_can_add(self.ctx.may(Permission.EDIT_CLINICAL))
-        self.photos = PhotosPanel()
-        self.photos.set_can_add(self.ctx.may(Permission.EDIT_CLINICAL))
-        self.tiers = PatientTiersPanel()
-        self.tiers.set_can_override(self.ctx.may(Permission.OVERRIDE_TIERS))
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
-        self.tabs.addTab(self.readings, self.tr("Skin &readings"))
-        self.tabs.addTab(self.photos, self.tr("&Photos"))
-        self.tabs.addTab(self.tiers, self.tr("Tiers && a&lerts"))
+        self.tabs = self._make_tabs()
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.merge_button)
@@ -135,6 +122,24 @@ class PatientProfilePage(Page):
         self._filter_shortcut = QShortcut(
             QKeySequence("Ctrl+Shift+F"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
+
+    def _make_tabs(self) -> QTabWidget:
+        """The four tabs; the add buttons only for roles that may add (the services check it again)."""
+        self.timeline_model = TimelineModel(self)
+        self.timeline = TimelineView(self.timeline_model, "profile/timeline_header")
+        self.timeline.set_addable_kinds(k for k in ADD_ORDER if may_write(self.ctx, k))
+        self.readings = ReadingsPanel("profile/readings_splitter")
+        self.readings.set_can_add(self.ctx.may(Permission.EDIT_CLINICAL))
+        self.photos = PhotosPanel()
+        self.photos.set_can_add(self.ctx.may(Permission.EDIT_CLINICAL))
+        self.tiers = PatientTiersPanel()
+        self.tiers.set_can_override(self.ctx.may(Permission.OVERRIDE_TIERS))
+        tabs = QTabWidget()
+        tabs.addTab(self.timeline, self.tr("&Timeline"))
+        tabs.addTab(self.readings, self.tr("Skin &readings"))
+        tabs.addTab(self.photos, self.tr("&Photos"))
+        tabs.addTab(self.tiers, self.tr("Tiers && a&lerts"))
+        return tabs
 
     def _connect_signals(self) -> None:
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
@@ -156,9 +161,8 @@ class PatientProfilePage(Page):
 
     def _db(self, fn: Callable[[], Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
         """ctx.db, dropping the answer if this page was deleted meanwhile (the screen locked, the user signed out)."""
-        self.ctx.db(
-            fn, self._alive(on_done), **{**kwargs, "on_error": self._alive(kwargs.get("on_error"))}, parent=self
-        )
+        on_error = self._alive(kwargs.pop("on_error", None))
+        self.ctx.db(fn, self._alive(on_done), on_error=on_error, parent=self, **kwargs)
 
     def _alive(self, fn: Callable[[Any], object] | None) -> Callable[[Any], object] | None:
         return None if fn is None else (lambda value: fn(value) if isValid(self) else None)
@@ -183,6 +187,7 @@ class PatientProfilePage(Page):
         if self.patient_id is None:
             return
         self._generation += 1
+        self._filter_number += 1  # this load brings the filtered first page: earlier filter answers are stale
         self._loaded_tabs = {TAB_TIMELINE}
         generation, pid, services, need_lookups = self._generation, self.patient_id, self.ctx.services, not self.lookups
         kinds, text = self.timeline.filters()
@@ -273,7 +278,7 @@ class PatientProfilePage(Page):
         """Add an entry of a kind to this patient's timeline, or edit one (the Add menu and double-click)."""
         if self.patient_id is None:
             return None
-        dialog = EventDialog(self.ctx, self.patient_id, kind, event, self._name())
+        dialog = EventDialog(self.ctx, self.patient_id, kind, event, self._name(), parent=self)
         self._open_dialog(dialog)
         return dialog
 
@@ -362,20 +367,20 @@ class PatientProfilePage(Page):
 
     def _on_readings_add_requested(self) -> None:
         if self.patient_id is not None:
-            self._open_dialog(ReadingDialog(self.ctx, self.patient_id, self._name()))
+            self._open_dialog(ReadingDialog(self.ctx, self.patient_id, self._name(), parent=self))
 
     def _on_photos_add_requested(self) -> None:
         if self.patient_id is not None:
-            self._open_dialog(PhotoDialog(self.ctx, self.patient_id, self._name()))
+            self._open_dialog(PhotoDialog(self.ctx, self.patient_id, self._name(), parent=self))
 
     def _on_edit_button_clicked(self) -> None:
         if self.profile is not None and self.ctx.may(Permission.EDIT_PATIENTS):
-            self._open_dialog(PatientDialog(self.ctx, self.profile.patient))
+            self._open_dialog(PatientDialog(self.ctx, self.profile.patient, parent=self))
 
     def _on_merge_button_clicked(self) -> None:
         if self.profile is None:
             return
-        dialog = MergeDialog(self.ctx, self.profile.patient)
+        dialog = MergeDialog(self.ctx, self.profile.patient, parent=self)
         dialog.merged.connect(self._on_changed)
         self._open_dialog(dialog)
 
@@ -384,7 +389,12 @@ class PatientProfilePage(Page):
             return
         self._open_dialog(
             OverrideDialog(
-                self.ctx, self.patient_id, self.ctx.clinic.rules.tiers.tiers, self.profile.summary.tier, self._name()
+                self.ctx,
+                self.patient_id,
+                self.ctx.clinic.rules.tiers.tiers,
+                self.profile.summary.tier,
+                self._name(),
+                parent=self,
             )
         )
 

@@ -26,7 +26,6 @@ from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.patient_dialog import PatientDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.patient_table_model import (
-    COL_FLAGS,
     COL_LAST_VISIT,
     COL_NAME,
     COL_NEXT_BOOKING,
@@ -61,10 +60,15 @@ class _SearchBox(QLineEdit):
 class _ResultsTable(QTableView):
     open_pressed = Signal()
     escape_pressed = Signal()
+    typed = Signal(str)  # letters typed in the list belong in the search box
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_pressed.emit()
+            return
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            self.typed.emit(text)
             return
         if event.key() == Qt.Key.Key_Escape or (event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0):
             self.escape_pressed.emit()
@@ -138,7 +142,6 @@ class PatientsPage(Page):
             header.restoreState(state)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        _ = COL_FLAGS  # the last column stretches
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -148,6 +151,7 @@ class PatientsPage(Page):
         self.table.open_pressed.connect(self._open_current)
         self.table.doubleClicked.connect(self._open_current)
         self.table.escape_pressed.connect(self.focus_search)
+        self.table.typed.connect(self._on_table_typed)
         self.table.horizontalHeader().sectionResized.connect(self._on_header_changed)
         self.table.horizontalHeader().sectionMoved.connect(self._on_header_changed)
         self.new_button.clicked.connect(self._on_new_patient_requested)
@@ -156,9 +160,8 @@ class PatientsPage(Page):
 
     def _db(self, fn: Callable[[], Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
         """ctx.db, dropping the answer if this page was deleted meanwhile (the screen locked, the user signed out)."""
-        self.ctx.db(
-            fn, self._alive(on_done), **{**kwargs, "on_error": self._alive(kwargs.get("on_error"))}, parent=self
-        )
+        on_error = self._alive(kwargs.pop("on_error", None))
+        self.ctx.db(fn, self._alive(on_done), on_error=on_error, parent=self, **kwargs)
 
     def _alive(self, fn: Callable[[Any], object] | None) -> Callable[[Any], object] | None:
         return None if fn is None else (lambda value: fn(value) if isValid(self) else None)
@@ -241,6 +244,10 @@ class PatientsPage(Page):
         if not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
+    def _on_table_typed(self, text: str) -> None:
+        self.search.setFocus()
+        self.search.insert(text)
+
     def _on_search_return_pressed(self) -> None:
         """Enter in the box: search now if the results are behind the text, else open the selected patient."""
         if self._timer.isActive() or self._shown_query != self.search.text().strip():
@@ -256,10 +263,12 @@ class PatientsPage(Page):
 
     # -- new patient -------------------------------------------------------------------------------------
     def _on_new_patient_requested(self) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return
-        self.dialog = PatientDialog(self.ctx)
+        if self.dialog is not None and isValid(self.dialog):
+            if self.dialog.isVisible():
+                self.dialog.raise_()
+                return
+            self.dialog.deleteLater()  # the last one, closed long ago (not on close: an answer may still come)
+        self.dialog = PatientDialog(self.ctx, parent=self)
         self._prefill(self.dialog, self.search.text().strip())
         self.dialog.saved.connect(self._on_dialog_saved)
         self.dialog.open_existing_requested.connect(self.ctx.signals.patient_open_requested)
