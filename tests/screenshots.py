@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.update({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-                   "DERMADESK_PASSPHRASE": "screenshots passphrase"})
+os.environ.update(
+    {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "DERMADESK_PASSPHRASE": "screenshots passphrase"}
+)
 END = date(2026, 10, 31)
 
 

@@ -121,3 +121,25 @@ class TierReviewResult:
     expected_visits_365: float | None
     rfm2: float
     review_id: int | None = None
+
+
+NO_TIER_CODE = "none"  # how figures name "no tier" (never paid, or joined/left between reviews)
+
+
+@dataclass(frozen=True)
+class ReviewFigures:
+    """A stored review's figures, grouped where the data is: the dashboard and the monthly report show
+    these, so the two can never disagree."""
+
+    review: TierReview
+    previous: TierReview | None
+    per_tier: dict[str, int]
+    revenue_12m: dict[str, int]  # minor units: 12-month spend of each tier's members at the review
+    visits_12m: dict[str, int]
+    per_segment: dict[str, int]
+    per_stage: dict[str, int]
+    moves: dict[tuple[str, str], int]  # (tier at the previous review, tier now) -> patients, all pairs
+    at_risk_value: int  # predicted 12-month value of patients going quiet or in an at-risk segment
+    at_risk_patients: int
+    retained: int  # active at the previous review and still active
+    were_active: int

@@ -284,8 +284,22 @@ def _summaries(uow: UnitOfWork, ids: Sequence[int], now: datetime) -> list[Patie
 
 def _filled(keep: Patient, duplicate: Patient) -> Patient:
     """The kept record, with its empty fields taken from the duplicate."""
-    names = ("preferred_name", "name_latin", "date_of_birth", "sex", "phone", "email", "address", "skin_type",
-             "allergies", "medications", "acquisition_source", "referred_by_id", "first_contact_on", "external_id")
+    names = (
+        "preferred_name",
+        "name_latin",
+        "date_of_birth",
+        "sex",
+        "phone",
+        "email",
+        "address",
+        "skin_type",
+        "allergies",
+        "medications",
+        "acquisition_source",
+        "referred_by_id",
+        "first_contact_on",
+        "external_id",
+    )
     changes = {n: getattr(duplicate, n) for n in names if not getattr(keep, n) and getattr(duplicate, n)}
     changes["concerns"] = tuple(dict.fromkeys(keep.concerns + duplicate.concerns))
     changes["contraindications"] = tuple(dict.fromkeys(keep.contraindications + duplicate.contraindications))

@@ -38,6 +38,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("DermaDesk")
     QCoreApplication.setApplicationVersion(__version__)
     install_fonts(app)  # type: ignore[arg-type]
+    if not hasattr(app, "dermadesk_gc"):
+        # Python's collector otherwise runs on whichever thread allocates, and freeing a Qt object on the
+        # database thread crashes: collect on a GUI-thread timer instead (pyqtgraph's recipe).
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        app.dermadesk_gc = GarbageCollector(interval=1.0)  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
 
 

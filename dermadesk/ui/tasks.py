@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -65,8 +67,14 @@ class Task(QObject):
         runner: TaskRunner,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
+        fn: Callable[..., Any],
+        owner: QWidget | None = None,
     ) -> None:
         super().__init__(runner)
+        # Holding the work here keeps its last reference on the GUI thread: a closure over a widget freed on
+        # the database thread would delete a Qt object there.
+        self._fn: Callable[..., Any] | None = fn
+        self._owner = weakref.ref(owner) if owner is not None else None
         self.signals = _TaskSignals()
         self.progress: TaskProgress | None = None
         self._dialog: QProgressDialog | None = None
@@ -110,16 +118,25 @@ class Task(QObject):
             self._dialog.deleteLater()
             self._dialog = None
         self._runner.forget(self)
+        self._fn = None
         self.finished.emit()
+
+    def _owner_gone(self) -> bool:
+        """The widget that asked was closed (lock, sign-out) before the answer came: drop the answer."""
+        if self._owner is None:
+            return False
+        owner = self._owner()
+        return owner is None or not shiboken6.isValid(owner)
 
     def _on_signals_succeeded(self, result: object) -> None:
         self._end()
-        if self._on_done:
+        if self._on_done and not self._owner_gone():
             self._on_done(result)
 
     def _on_signals_failed(self, error: BaseException) -> None:
         self._end()
-        (self._on_error or self._runner.default_error_handler)(error)
+        if not self._owner_gone():
+            (self._on_error or self._runner.default_error_handler)(error)
 
 
 class TaskRunner(QObject):
@@ -151,8 +168,9 @@ class TaskRunner(QObject):
         progress: str | None = None,
         parent: QWidget | None = None,
     ) -> Task:
-        """With `progress` (a title), fn receives a reporter and a dialog with Cancel appears after 600 ms."""
-        task = Task(self, on_done, on_error)
+        """With `progress` (a title), fn receives a reporter and a dialog with Cancel appears after 600 ms.
+        `parent`, when given, owns the answer: if it is deleted first, on_done and on_error are skipped."""
+        task = Task(self, on_done, on_error, fn, parent)
         if progress is not None:
             task.progress = TaskProgress(task.signals)
             task.show_progress_later(progress, parent)

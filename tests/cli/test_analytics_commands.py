@@ -85,8 +85,22 @@ def test_timeline_print_and_report_commands(demo_path: Path, tmp_path: Path, cap
     assert events and all(e["kind"] == "treatment" for e in events)
     assert main(["print", "aftercare", "--event", str(events[0]["id"]), "-o", str(tmp_path / "a.pdf"), *db]) == 0
     assert main(["print", "onboarding", "--patient", "5", "-o", str(tmp_path / "o.pdf"), *db]) == 0
-    assert main(["report", "monthly", "--month", "2026-10", "-o", str(tmp_path / "r.pdf"),
-                 "--csv", str(tmp_path / "r.csv"), *db]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "monthly",
+                "--month",
+                "2026-10",
+                "-o",
+                str(tmp_path / "r.pdf"),
+                "--csv",
+                str(tmp_path / "r.csv"),
+                *db,
+            ]
+        )
+        == 0
+    )
     assert all((tmp_path / name).read_bytes().startswith(b"%PDF") for name in ("a.pdf", "o.pdf", "r.pdf"))
     assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("month,")
     capsys.readouterr()

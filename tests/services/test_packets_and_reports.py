@@ -28,21 +28,40 @@ def visit(services: Services) -> dict[str, int]:
     """王芳 had botulinum toxin and a filler on one visit, and a skin reading before."""
     staff = services.staff
     practitioner = staff.add(StaffUser("amelia", "Dr Amelia Hart", Role.PRACTITIONER), "long password 1")
-    patient = services.patients.register(Patient("芳", "王", preferred_language="zh_CN", phone="07700 900555",
-                                                 concerns=("melasma",)))
+    patient = services.patients.register(
+        Patient("芳", "王", preferred_language="zh_CN", phone="07700 900555", concerns=("melasma",))
+    )
     with services.context.store.read() as uow:
         botox, filler = treatment_type(uow, "botox"), treatment_type(uow, "filler")
-    events = [services.timeline.add(TimelineEvent(
-        patient.id, EventKind.TREATMENT, VISIT.replace(hour=h), amount=Money(price, "GBP"), treatment_type_id=t,  # type: ignore[arg-type]
-        practitioner_id=practitioner.id, lot_number=lot, details={"units": units, "area": "forehead"}))
-        for h, t, price, lot, units in ((10, botox, 30000, "BTX-7781", 40), (11, filler, 45000, "FIL-0042", 1))]
-    services.readings.add_session(ReadingSession(patient.id, VISIT.replace(hour=9),  # type: ignore[arg-type]
-                                                 {"hydration": 31.0, "pigmentation": 18.5}, "Analyser"))
+    events = [
+        services.timeline.add(
+            TimelineEvent(
+                patient.id,
+                EventKind.TREATMENT,
+                VISIT.replace(hour=h),
+                amount=Money(price, "GBP"),
+                treatment_type_id=t,  # type: ignore[arg-type]
+                practitioner_id=practitioner.id,
+                lot_number=lot,
+                details={"units": units, "area": "forehead"},
+            )
+        )
+        for h, t, price, lot, units in ((10, botox, 30000, "BTX-7781", 40), (11, filler, 45000, "FIL-0042", 1))
+    ]
+    services.readings.add_session(
+        ReadingSession(
+            patient.id,
+            VISIT.replace(hour=9),  # type: ignore[arg-type]
+            {"hydration": 31.0, "pigmentation": 18.5},
+            "Analyser",
+        )
+    )
     return {"patient": patient.id, "botox": events[0].id, "filler": events[1].id}  # type: ignore[dict-item]
 
 
-def test_aftercare_packet_combines_the_visit_in_the_patients_language(services: Services, visit, tmp_path: Path
-                                                                      ) -> None:
+def test_aftercare_packet_combines_the_visit_in_the_patients_language(
+    services: Services, visit, tmp_path: Path
+) -> None:
     packet = services.packets.aftercare(visit["filler"], record=True)
     assert set(packet.event_ids) == {visit["botox"], visit["filler"]}
     assert packet.language == "zh_CN"

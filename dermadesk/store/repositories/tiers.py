@@ -6,10 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from dermadesk.domain.tiers import (
+    NO_TIER_CODE,
+    ReviewFigures,
     TierChange,
     TierChangeReason,
     TierDefinition,
@@ -135,6 +137,67 @@ class TierRepository:
             r.patient_id: TierReviewResult(review_id=r.review_id, **{f: getattr(r, f) for f in _RESULT_FIELDS})
             for r in rows
         }
+
+    def figures(
+        self,
+        review: TierReview,
+        previous: TierReview | None,
+        at_risk_stages: Sequence[str],
+        at_risk_segments: Sequence[str],
+        active_stages: Sequence[str],
+    ) -> ReviewFigures:
+        """Every figure of a review by GROUP BY over its stored results (never a recomputation)."""
+        r = TierReviewResultRow
+        this = r.review_id == review.id
+        tier = func.coalesce(r.tier, NO_TIER_CODE)
+        per_tier = self._s.execute(
+            select(tier, func.count(), func.sum(r.monetary_minor), func.sum(r.frequency)).where(this).group_by(tier)
+        ).all()
+        grouped = {
+            col.key: dict(self._s.execute(select(col, func.count()).where(this, col.is_not(None)).group_by(col)).all())
+            for col in (r.segment, r.stage)
+        }
+        risky = self._s.execute(
+            select(func.count(), func.coalesce(func.sum(r.clv_predicted_minor), 0)).where(
+                this, or_(r.stage.in_(at_risk_stages), r.segment.in_(at_risk_segments))
+            )
+        ).one()
+        moves, retained, were = self._against_previous(review, previous, active_stages)
+        return ReviewFigures(
+            review,
+            previous,
+            {t: n for t, n, _, _ in per_tier},
+            {t: m for t, _, m, _ in per_tier},
+            {t: v for t, _, _, v in per_tier},
+            grouped["segment"],
+            grouped["stage"],
+            moves,
+            int(risky[1]),
+            int(risky[0]),
+            retained,
+            were,
+        )
+
+    def _against_previous(
+        self, review: TierReview, previous: TierReview | None, active: Sequence[str]
+    ) -> tuple[dict[tuple[str, str], int], int, int]:
+        now, before = aliased(TierReviewResultRow), aliased(TierReviewResultRow)
+        join = and_(before.patient_id == now.patient_id, before.review_id == (previous.id if previous else -1))
+        was, tier = func.coalesce(before.tier, NO_TIER_CODE), func.coalesce(now.tier, NO_TIER_CODE)
+        rows = self._s.execute(
+            select(was, tier, func.count())
+            .select_from(now)
+            .outerjoin(before, join)
+            .where(now.review_id == review.id)
+            .group_by(was, tier)
+        ).all()
+        kept = self._s.execute(
+            select(func.count(), func.sum(case((now.stage.in_(active), 1), else_=0)))
+            .select_from(before)
+            .outerjoin(now, and_(now.patient_id == before.patient_id, now.review_id == review.id))
+            .where(before.review_id == (previous.id if previous else -1), before.stage.in_(active))
+        ).one()
+        return {(a, b): n for a, b, n in rows}, int(kept[1] or 0), int(kept[0] or 0)
 
     def patient_results(self, patient_id: int) -> list[tuple[TierReview, TierReviewResult]]:
         rows = self._s.execute(
