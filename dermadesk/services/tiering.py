@@ -21,9 +21,10 @@ from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.dates import day_number, from_day_number, month_key
 from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
 from dermadesk.domain.ports import ProgressReporter, SilentProgress
-from dermadesk.domain.segments import LADDER_ORDER, STAGE_ORDER
+from dermadesk.domain.segments import AT_RISK_SEGMENTS, LADDER_ORDER, STAGE_ORDER, Stage
 from dermadesk.domain.staff import Permission
 from dermadesk.domain.tiers import (
+    ReviewFigures,
     TierChange,
     TierChangeReason,
     TierDefinition,
@@ -140,6 +141,12 @@ class TierService:
                 raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "tier review for", "id": month})
             return uow.tiers.results(review.id)  # type: ignore[arg-type]
 
+    def figures(self, month: str) -> ReviewFigures:
+        """A stored review's figures, grouped in the database: what the dashboard and the report show."""
+        self._ctx.require(Permission.RUN_REPORTS, "see tier reviews")
+        with self._ctx.store.read() as uow:
+            return review_figures(uow, month)
+
     def patient(self, patient_id: int) -> PatientTiers:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
         with self._ctx.store.write() as uow:
@@ -198,6 +205,20 @@ class TierService:
                 raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "override", "id": override_id})
             uow.tiers.cancel_override(override_id, self._ctx.clock.now())
             self._ctx.audit(uow, AuditAction.UPDATE, "tier_override", override_id, found[0].patient_id)
+
+
+AT_RISK_STAGE_CODES = (Stage.SILENT.value, Stage.DORMANT.value)
+ACTIVE_STAGE_CODES = (Stage.NEW.value, Stage.ACTIVE.value)
+
+
+def review_figures(uow: UnitOfWork, month: str) -> ReviewFigures:
+    review = uow.tiers.review_for_month(month)
+    if review is None:
+        raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "tier review for", "id": month})
+    previous = uow.tiers.latest_review_before(review.as_of, exclude_month=month)
+    return uow.tiers.figures(
+        review, previous, AT_RISK_STAGE_CODES, sorted(s.value for s in AT_RISK_SEGMENTS), ACTIVE_STAGE_CODES
+    )
 
 
 def _current_tier(uow: UnitOfWork, patient_id: int) -> str | None:

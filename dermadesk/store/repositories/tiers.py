@@ -199,6 +199,17 @@ class TierRepository:
         ).one()
         return {(a, b): n for a, b, n in rows}, int(kept[1] or 0), int(kept[0] or 0)
 
+    def tier_moves(self, review: TierReview, previous: TierReview) -> list[tuple[int, str, str, int, int]]:
+        """(patient, tier before, tier now, 12-month spend before, now) of every patient whose tier changed."""
+        now, before = aliased(TierReviewResultRow), aliased(TierReviewResultRow)
+        was, tier = func.coalesce(before.tier, NO_TIER_CODE), func.coalesce(now.tier, NO_TIER_CODE)
+        rows = self._s.execute(
+            select(now.patient_id, was, tier, before.monetary_minor, now.monetary_minor)
+            .join(before, and_(before.patient_id == now.patient_id, before.review_id == previous.id))
+            .where(now.review_id == review.id, was != tier)
+        ).all()
+        return [(p, a, b, m0, m1) for p, a, b, m0, m1 in rows]
+
     def patient_results(self, patient_id: int) -> list[tuple[TierReview, TierReviewResult]]:
         rows = self._s.execute(
             select(TierReviewRow, TierReviewResultRow)

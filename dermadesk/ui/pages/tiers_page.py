@@ -3,7 +3,6 @@ tier, the value at risk, the month's movement matrix; and running a review in th
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,7 +27,7 @@ from dermadesk.domain.dates import month_key
 from dermadesk.domain.ports import ProgressReporter, SilentProgress
 from dermadesk.domain.segments import AT_RISK_SEGMENTS, EIGHT_GROUPS, GRID_SEGMENTS, STAGE_ORDER, Segment, Stage
 from dermadesk.domain.staff import Permission
-from dermadesk.domain.tiers import TierDefinition, TierReview, TierReviewResult
+from dermadesk.domain.tiers import ReviewFigures, TierDefinition, TierReview
 from dermadesk.services.alerts import AlertRunSummary
 from dermadesk.services.tiering import NONE, ReviewSummary
 from dermadesk.services.workspace import Services
@@ -76,33 +75,23 @@ class Dashboard:
     definitions: list[TierDefinition] = field(default_factory=list)
 
 
-def tier_figures(
-    review: TierReview,
-    results: Sequence[TierReviewResult],
-    previous: TierReview | None,
-    before: Sequence[TierReviewResult],
-    definitions: Sequence[TierDefinition],
-) -> TierFigures:
+def tier_figures(figures: ReviewFigures, definitions: Sequence[TierDefinition]) -> TierFigures:
+    """The page's view of a review's figures (grouped by the service, in the database)."""
     ranked = [t.code for t in sorted(definitions, key=lambda t: t.rank)]
-    seen = {r.tier for r in results if r.tier} | {r.tier for r in before if r.tier}
-    codes = [NONE, *ranked, *sorted(seen - set(ranked))]  # a tier since removed from the rules still shows
-    revenue: Counter[str] = Counter()
-    for r in results:
-        revenue[r.tier or NONE] += r.clv_12m_minor
-    was = {r.patient_id: r.tier or NONE for r in before}
-    risky = [r for r in results if r.stage in AT_RISK_STAGES or r.segment in AT_RISK_SEGMENTS]
-    eight = any(r.segment in EIGHT_GROUPS for r in results)  # which segment map the review used
+    seen = set(figures.per_tier) | {a for a, _ in figures.moves} | {b for _, b in figures.moves}
+    codes = [NONE, *ranked, *sorted(seen - set(ranked) - {NONE})]  # a tier since removed from the rules still shows
+    eight = any(Segment(s) in EIGHT_GROUPS for s in figures.per_segment)  # which segment map the review used
     return TierFigures(
-        review,
-        previous,
+        figures.review,
+        figures.previous,
         codes,
-        dict(Counter(r.tier or NONE for r in results)),
-        dict(revenue),
-        dict(Counter(r.segment for r in results if r.segment)),
-        dict(Counter(r.stage for r in results)),
-        dict(Counter((was.get(r.patient_id, NONE), r.tier or NONE) for r in results)),
-        sum(r.clv_predicted_minor for r in risky),
-        len(risky),
+        dict(figures.per_tier),
+        dict(figures.revenue_12m),
+        dict(figures.per_segment),
+        dict(figures.per_stage),
+        dict(figures.moves),
+        figures.at_risk_value,
+        figures.at_risk_patients,
         tuple(s.value for s in (EIGHT_GROUPS if eight else GRID_SEGMENTS) if s in AT_RISK_SEGMENTS),
     )
 
@@ -118,16 +107,10 @@ def load_dashboard(
     chosen = next((r for r in reviews if r.month == month), reviews[-1] if reviews else None)
     if chosen is None:
         return Dashboard(reviews, None, definitions)
-    earlier = [r for r in reviews if r.month < chosen.month]
-    previous = earlier[-1] if earlier else None
-    progress.report(0, 2, steps[0])
-    results = services.tiers.results(chosen.month)
-    if progress.cancelled():
-        return None
-    progress.report(1, 2, steps[1])
-    before = services.tiers.results(previous.month) if previous else []
-    progress.report(2, 2, steps[1])
-    return Dashboard(reviews, tier_figures(chosen, results, previous, before, definitions), definitions)
+    progress.report(0, 1, steps[0])
+    figures = services.tiers.figures(chosen.month)
+    progress.report(1, 1, steps[1])
+    return Dashboard(reviews, tier_figures(figures, definitions), definitions)
 
 
 def segment_text(code: str) -> str:
