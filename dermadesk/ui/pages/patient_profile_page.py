@@ -21,6 +21,7 @@ from dermadesk.services.readings import MetricDelta
 from dermadesk.services.tiering import PatientTiers
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.dialogs.document_dialog import DocumentDialog
 from dermadesk.ui.dialogs.event_dialog import EventDialog, may_write
 from dermadesk.ui.dialogs.merge_dialog import MergeDialog
 from dermadesk.ui.dialogs.override_dialog import OverrideDialog
@@ -105,10 +106,20 @@ class PatientProfilePage(Page):
         for button in (self.edit_button, self.merge_button):
             button.setVisible(self.ctx.may(Permission.EDIT_PATIENTS))
             button.setEnabled(False)
+        self.aftercare_button = QPushButton(self.tr("After-care &packet…"))
+        self.aftercare_button.setToolTip(
+            self.tr("Print the after-care packet of the selected treatment's visit (or the latest treatment)")
+        )
+        self.onboarding_button = QPushButton(self.tr("&Welcome pack…"))
+        for button in (self.aftercare_button, self.onboarding_button):
+            button.setVisible(self.ctx.may(Permission.PRINT_PACKETS))
+            button.setEnabled(False)
         self.tabs = self._make_tabs()
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.aftercare_button)
+        buttons.addWidget(self.onboarding_button)
         buttons.addStretch()
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -144,6 +155,8 @@ class PatientProfilePage(Page):
     def _connect_signals(self) -> None:
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
+        self.aftercare_button.clicked.connect(self._on_aftercare_button_clicked)
+        self.onboarding_button.clicked.connect(self._on_onboarding_button_clicked)
         self._edit_shortcut.activated.connect(self._on_edit_button_clicked)
         self._filter_shortcut.activated.connect(self._on_filter_shortcut_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -220,7 +233,7 @@ class PatientProfilePage(Page):
         )
         self.timeline_model.reset(opened.events, has_more=len(opened.events) == PAGE_SIZE)
         self.timeline.set_counts(opened.counts)
-        for button in (self.edit_button, self.merge_button):
+        for button in (self.edit_button, self.merge_button, self.aftercare_button, self.onboarding_button):
             button.setEnabled(True)
 
     def _on_load_failed(self, generation: int, error: BaseException) -> None:
@@ -382,6 +395,43 @@ class PatientProfilePage(Page):
             return
         dialog = MergeDialog(self.ctx, self.profile.patient, parent=self)
         dialog.merged.connect(self._on_changed)
+        self._open_dialog(dialog)
+
+    # -- printing --------------------------------------------------------------------------------
+    def _on_aftercare_button_clicked(self) -> None:
+        """The selected treatment's visit, else the latest treatment shown; the packet covers the whole visit."""
+        events = [self.timeline_model.event_at(i.row()) for i in self.timeline.list.selectionModel().selectedRows()]
+        events += [self.timeline_model.event_at(r) for r in range(self.timeline_model.rowCount())]
+        treatment = next((e for e in events if e.kind is EventKind.TREATMENT), None)
+        if treatment is None or treatment.id is None:
+            QMessageBox.information(
+                self, self.tr("After-care packet"), self.tr("This patient has no treatment on the timeline shown.")
+            )
+            return
+        packets, event_id = self.ctx.services.packets, treatment.id
+        self._print(
+            self.tr("After-care packet"),
+            f"aftercare-{event_id}.pdf",
+            lambda language: packets.aftercare(event_id, language),
+        )
+
+    def _on_onboarding_button_clicked(self) -> None:
+        if self.patient_id is not None:
+            packets, patient_id = self.ctx.services.packets, self.patient_id
+            self._print(
+                self.tr("Welcome pack"),
+                f"welcome-{patient_id}.pdf",
+                lambda language: packets.onboarding(patient_id, language),
+            )
+
+    def _print(self, title: str, file_name: str, build: Callable[[str | None], object]) -> None:
+        packets = self.ctx.services.packets
+
+        def record(packet: object, how: str) -> None:
+            packets.record_printed(packet, how)  # type: ignore[arg-type]
+
+        dialog = DocumentDialog(self.ctx, title, file_name, build, record, parent=self)
+        dialog.finished.connect(lambda _: self._on_changed())
         self._open_dialog(dialog)
 
     def _on_tiers_override_requested(self) -> None:

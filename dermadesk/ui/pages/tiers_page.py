@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettin
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from dermadesk.services.tiering import NONE, ReviewSummary
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.charts.tier_charts import BarChart, tier_colour
+from dermadesk.ui.dialogs.document_dialog import DocumentDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format, display_locale, money_text
 from dermadesk.ui.pages.base_page import Page
@@ -194,7 +196,9 @@ class TiersPage(Page):
         as_of_label.setBuddy(self.as_of_edit)
         self.run_button = QPushButton(self.tr("Run review…"))
         self.run_button.setToolTip(self.tr("Work out every patient's tier, segment and stage as of that day"))
-        for widget in (as_of_label, self.as_of_edit, self.run_button):
+        self.report_button = QPushButton(self.tr("Monthly &report…"))
+        self.report_button.setToolTip(self.tr("Print or save the owner's report of the chosen month, with its CSV"))
+        for widget in (as_of_label, self.as_of_edit, self.run_button, self.report_button):
             top.addWidget(widget)
         return top
 
@@ -240,6 +244,7 @@ class TiersPage(Page):
     def _connect_signals(self) -> None:
         self.month_combo.currentIndexChanged.connect(self._on_month_combo_changed)
         self.run_button.clicked.connect(self._on_run_button_clicked)
+        self.report_button.clicked.connect(self._on_report_button_clicked)
         self.splitter.splitterMoved.connect(self._save_state)
 
     def _restore_state(self) -> None:
@@ -368,6 +373,41 @@ class TiersPage(Page):
                                   .replace("%2", self._month_name(f.review.month)))  # fmt: skip
 
     # -- running a review --------------------------------------------------------------------
+    def _on_report_button_clicked(self) -> None:
+        """The chosen month's report: the PDF in a print dialog, and its figures as CSV beside it."""
+        month = self.month_combo.currentData()
+        if not month:
+            return
+        reports = self.ctx.services.reports
+
+        def build(language: str | None) -> bytes:
+            return reports.monthly_pdf(month, language or ctx_language())[1]
+
+        dialog = DocumentDialog(
+            self.ctx,
+            self.tr("Monthly tier report %1").replace("%1", month),
+            f"tier-report-{month}.pdf",
+            build,
+            language="en",
+            parent=self,
+        )
+        dialog.save_csv_button = dialog.buttons.addButton(self.tr("Save &CSV…"), dialog.buttons.ButtonRole.ActionRole)
+        dialog.save_csv_button.clicked.connect(lambda: self._save_csv(month))
+        dialog.show()
+
+    def _save_csv(self, month: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report's figures"), f"tier-report-{month}.csv", self.tr("CSV (*.csv)")
+        )
+        if not path:
+            return
+        reports = self.ctx.services.reports
+        self.ctx.db(
+            lambda: reports.monthly_csv(reports.monthly(month, "en")),
+            lambda text: _write_text(self, path, text),
+            parent=self,
+        )
+
     def _on_run_button_clicked(self) -> None:
         as_of: date = self.as_of_edit.date().toPython()  # type: ignore[assignment]
         month = month_key(as_of)
@@ -433,3 +473,16 @@ class TiersPage(Page):
 
     def _on_failed(self, error: BaseException) -> None:
         self._notify(error_text(error), error=True)
+
+
+def ctx_language() -> str:
+    """Reports print in the workstation's language (English until translations land)."""
+    return "en"
+
+
+def _write_text(parent: QWidget, path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # a BOM so spreadsheets read UTF-8
+            handle.write(text)
+    except OSError as error:
+        QMessageBox.warning(parent, parent.tr("Could not save"), error.strerror or str(error))

@@ -27,6 +27,7 @@ from dermadesk.domain.dates import clinic_day
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.staff import Permission
 from dermadesk.services.appointments import AppointmentView
+from dermadesk.services.packets import Packet
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.booking_dialog import BookingDialog
@@ -45,6 +46,7 @@ from dermadesk.ui.models.appointment_table_model import (
     selected_appointment,
 )
 from dermadesk.ui.pages.base_page import Page
+from dermadesk.ui.printing import preview
 
 NO_SHOW_DAYS = 30
 NOTICE_STYLE = {False: "background:#e8f0fe; color:#1e3a8a", True: "background:#fde8e8; color:#8a1c1c"}
@@ -121,6 +123,11 @@ class TodayPage(Page):
         self.book_action = self._action(self.tr("&Book…"), "B", self.tr("Book an appointment for this patient"))
         self.open_action = self._action(self.tr("&Open patient"), None, self.tr("Open the patient (Enter)"))
         self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.tr("Reload"))
+        self.print_action = self._action(
+            self.tr("&Print today's after-care…"),
+            None,
+            self.tr("Every after-care packet of today's treatments, in one print run"),
+        )
         for action in (self.attended_action, self.no_show_action, self.cancelled_action, None, self.book_action,
                        self.open_action):  # fmt: skip
             if action is None:
@@ -128,6 +135,7 @@ class TodayPage(Page):
                 continue
             bar.addWidget(self._button(action))
         bar.addStretch(1)
+        bar.addWidget(self._button(self.print_action))
         bar.addWidget(self._button(self.refresh_action))
         return bar
 
@@ -189,6 +197,7 @@ class TodayPage(Page):
         self.book_action.triggered.connect(self._on_book_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.refresh_action.triggered.connect(self.reload)
+        self.print_action.triggered.connect(self._on_print_action_triggered)
         for table in self.tables:
             table.activated.connect(self._on_open_action_triggered)  # Enter or double-click
             table.selectionModel().selectionChanged.connect(lambda *_, t=table: self._on_table_selection_changed(t))
@@ -350,6 +359,30 @@ class TodayPage(Page):
         self.ctx.signals.patient_changed.emit(appointment.patient_id)
         self.reload()
 
+    def _on_print_action_triggered(self) -> None:
+        """Build every packet of today off the GUI thread, preview them as one print run, record each print."""
+        services, day = self.ctx.services, self.ctx.services.context.clock.today()
+
+        def show(packets: list[Packet]) -> None:
+            if not packets:
+                QMessageBox.information(self, self.tr("After-care packets"), self.tr("No treatments today yet."))
+                return
+
+            def record() -> None:
+                self.ctx.db(lambda: [services.packets.record_printed(p) for p in packets], parent=self)
+
+            preview(
+                self.ctx,
+                self,
+                [p.pdf for p in packets],
+                self.tr("Today's after-care packets (%n)", "", len(packets)),
+                on_printed=record,
+            )
+
+        self.ctx.db(
+            lambda: todays_packets(services, day), show, progress=self.tr("Preparing today's packets…"), parent=self
+        )
+
     def _on_open_action_triggered(self) -> None:
         view = self.selected()
         if view is not None and view.patient.id is not None:
@@ -371,3 +404,8 @@ class TodayPage(Page):
             text = error_text(error)
         self._notify(text, error=True)
         self.reload()
+
+
+def todays_packets(services: Services, day: date) -> list[Packet]:
+    """Every after-care packet of a day's visits, each in its patient's language (database thread)."""
+    return [services.packets.aftercare(event_id) for event_id in services.packets.todays_aftercare(day)]
