@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
@@ -38,6 +38,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("DermaDesk")
     QCoreApplication.setApplicationVersion(__version__)
     install_fonts(app)  # type: ignore[arg-type]
+    if QLocale.system().name() == "C":  # a bare POSIX locale has no date or money formats worth showing
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     if not hasattr(app, "dermadesk_gc"):
         # Python's collector otherwise runs on whichever thread allocates, and freeing a Qt object on the
         # database thread crashes: collect on a GUI-thread timer instead (pyqtgraph's recipe).

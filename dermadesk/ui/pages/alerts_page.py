@@ -179,6 +179,7 @@ class AlertsPage(Page):
     def _make_detail(self) -> QWidget:
         box = QWidget()
         box.setMinimumWidth(240)
+        box.setMaximumWidth(440)  # a long reason wraps here instead of squeezing the inbox
         layout = QVBoxLayout(box)
         layout.setContentsMargins(12, 0, 0, 0)
         self.detail_name = QLabel(wordWrap=True, styleSheet="font-size: 13pt; font-weight: 600")
@@ -211,6 +212,7 @@ class AlertsPage(Page):
     # -- state kept between sessions ---------------------------------------------------------
     def _restore_state(self) -> None:
         settings = QSettings()
+        self.splitter.setSizes([880, 360])  # until the user moves it: the inbox wide, the details beside it
         for name, widget in (("splitter", self.splitter), ("header", self.table.horizontalHeader())):
             state = settings.value(f"{self.page_id}/{name}")
             if isinstance(state, QByteArray):
