@@ -10,7 +10,7 @@ import pytest
 
 from dermadesk.bootstrap import main
 
-CDNOW = Path(__file__).resolve().parents[3] / "shared" / "data" / "cdnow" / "CDNOW_sample.txt"
+CDNOW = Path(__file__).resolve().parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
@@ -18,7 +18,6 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.skipif(not CDNOW.exists(), reason=f"CDNOW sample not found at {CDNOW}")
 def test_churn_fit_on_the_cdnow_csv_prints_the_published_estimates(tmp_path: Path, capsys) -> None:
     transactions = tmp_path / "cdnow.csv"
     with transactions.open("w", newline="") as handle:
