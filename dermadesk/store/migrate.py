@@ -2,43 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.system.resources import migrations_dir
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# alembic costs half a second of every start; opening a database only needs the revision ids
+_REVISION = re.compile(r"^revision(?::\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision[^=]*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
 
 
+def known_revisions() -> dict[str, str | None]:
+    """revision -> the revision it follows, read from the migration files (a linear history)."""
+    chain: dict[str, str | None] = {}
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision:
+            chain[revision.group(1)] = down.group(1) if down else None
+    return chain
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    chain = known_revisions()
+    heads = set(chain) - set(chain.values())
+    assert len(heads) == 1, f"migrations must form one line, found heads {heads}"
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current == head_revision():
         return False
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DermaDeskError(ErrorCode.DB_NEWER_SCHEMA, {"revision": current})
     return True
 
@@ -50,6 +70,8 @@ def upgrade(engine: Engine, *, backup: Callable[[], Path | None] | None = None) 
         return False
     backup_path = backup() if backup and current_revision(engine) is not None else None
     try:
+        from alembic import command
+
         with _foreign_keys_off(engine) as conn:
             config = alembic_config()
             config.attributes["connection"] = conn

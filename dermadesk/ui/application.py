@@ -3,12 +3,13 @@ window, and the idle lock that takes every page (and its patient data) out of th
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
@@ -41,12 +42,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if QLocale.system().name() == "C":  # a bare POSIX locale has no date or money formats worth showing
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     if not hasattr(app, "dermadesk_gc"):
-        # Python's collector otherwise runs on whichever thread allocates, and freeing a Qt object on the
-        # database thread crashes: collect on a GUI-thread timer instead (pyqtgraph's recipe).
-        from pyqtgraph.util.garbage_collector import GarbageCollector
-
-        app.dermadesk_gc = GarbageCollector(interval=1.0)  # type: ignore[attr-defined]
+        app.dermadesk_gc = collect_on_gui_thread(app)  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> QTimer:
+    """Python's cycle collector otherwise runs on whichever thread happens to allocate, and freeing a Qt
+    object on the database thread crashes: switch it off and collect on a GUI-thread timer instead."""
+    thresholds = gc.get_threshold()
+    gc.disable()
+
+    def collect() -> None:  # the generations Python itself would have collected by now
+        for generation, (count, threshold) in enumerate(zip(gc.get_count(), thresholds, strict=True)):
+            if count <= threshold:
+                break
+            gc.collect(generation)
+
+    timer = QTimer(app, interval=1000)
+    timer.timeout.connect(collect)
+    timer.start()
+    return timer
 
 
 @dataclass

@@ -6,39 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
 from dermadesk.domain.readings import ConcernWhen, Metric
+from dermadesk.ui.charts.metric_words import _tr, concern_words, short_name, unit_suffix
 
 LINE = "#1f5fa8"
 CONCERN = "#b00020"
 HEALTHY = (27, 127, 59, 28)  # a faint green band: where the metric should sit
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("readings", text)
-
-
-def concern_words(metric: Metric) -> str:
-    """'concern when below 35 %', in the words a practitioner uses."""
-    words = {
-        ConcernWhen.BELOW: _tr("concern below"),
-        ConcernWhen.ABOVE: _tr("concern above"),
-        ConcernWhen.AT_OR_ABOVE: _tr("concern from"),
-        ConcernWhen.AT_OR_BELOW: _tr("concern at or below"),
-    }[metric.concern_when]
-    return f"{words} {QLocale().toString(float(metric.threshold), 'g', 6)}{unit_suffix(metric)}"
-
-
-def unit_suffix(metric: Metric) -> str:
-    """' %' or ' µg/cm²' after a number; nothing for a scale such as '0–10', which is not a unit."""
-    return "" if any(ch.isdigit() for ch in metric.unit) else f" {metric.unit}"
-
-
-def short_name(metric: Metric) -> str:
-    """'Elasticity' for 'Elasticity / collagen density': what fits above a small chart."""
-    return _tr(metric.name).split(" / ")[0]
 
 
 class ReadingsChart(pg.PlotWidget):

@@ -28,7 +28,7 @@ from dermadesk.domain.errors import FieldProblem, invalid
 from dermadesk.domain.readings import Metric, Photo, ReadingSession
 from dermadesk.domain.timeline import EventKind
 from dermadesk.ui.app_context import AppContext
-from dermadesk.ui.charts.readings_chart import concern_words
+from dermadesk.ui.charts.metric_words import concern_words
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.timeline_model import local_text

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dermadesk.domain.readings import ConcernWhen, Metric, ReadingSession
-from dermadesk.ui.charts.readings_chart import ReadingsChart, short_name
+from dermadesk.ui.charts.metric_words import short_name
 from dermadesk.ui.models.timeline_model import local_text
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class ReadingsPanel(QWidget):
     def __init__(self, settings_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings_key = settings_key
-        self.charts: dict[str, ReadingsChart] = {}
+        self.charts: dict[str, QWidget] = {}  # metric code -> ReadingsChart
         self._sessions: list[ReadingSession] = []
         self._setup_ui()
         self._connect_signals()
@@ -155,6 +155,8 @@ class ReadingsPanel(QWidget):
             chart.deleteLater()  # still parented until then: only the GUI thread ever deletes it
         self.charts = {}
         for i, metric in enumerate(metrics):
+            from dermadesk.ui.charts.readings_chart import ReadingsChart  # pyqtgraph loads on first use
+
             chart = ReadingsChart(metric)
             self._grid.addWidget(chart, i // CHART_COLUMNS, i % CHART_COLUMNS)
             self.charts[metric.code] = chart
