@@ -120,6 +120,9 @@ def _plain(value: object) -> object:
 
 
 def _current_tiers(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> np.ndarray:
+    """Each patient's tier in the latest review on or before the day (the review just run, if any)."""
+    if ("current_tiers", snap.as_of) in snap.cache:
+        return snap.cache[("current_tiers", snap.as_of)]
     latest = uow.tiers.latest_review_before(snap.as_of + timedelta(days=1))
     if latest is None:
         return np.full(len(snap.patient_ids), NO_TIER)

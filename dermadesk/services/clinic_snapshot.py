@@ -3,8 +3,9 @@ the churn alerts and the RFM exports, so each rule has one implementation."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +62,7 @@ class Snapshot:
     gaps: GapStats
     categories_12m: np.ndarray
     referrals_12m: np.ndarray
+    cache: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # figures read once
 
     @property
     def as_of_day(self) -> int:

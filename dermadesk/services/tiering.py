@@ -94,6 +94,7 @@ class TierService:
                 rules.tiers.grace_reviews,
                 overrides,
             )
+            snap.cache[("current_tiers", as_of)] = outcome.tier  # what an alert run right after needs
             progress.report(6, 6, "Storing the review")
             review = uow.tiers.add_review(
                 TierReview(month, as_of, rules.to_dict(), snap.model.as_dict(), self._ctx.clock.now(), actor.id),
@@ -229,7 +230,17 @@ def _current_tier(uow: UnitOfWork, patient_id: int) -> str | None:
 def previous_review(
     uow: UnitOfWork, snap: Snapshot, as_of: date, tiers: tuple[TierDefinition, ...]
 ) -> dict[str, np.ndarray]:
-    """The last stored review before this one, spread over today's patients (NO_TIER where unknown)."""
+    """The last stored review before this one, spread over today's patients (NO_TIER where unknown).
+    Kept with the snapshot: the review and the alert run that follows both ask."""
+    key = ("previous_review", as_of, tuple(t.code for t in tiers))
+    if key not in snap.cache:
+        snap.cache[key] = _previous_review(uow, snap, as_of, tiers)
+    return snap.cache[key]
+
+
+def _previous_review(
+    uow: UnitOfWork, snap: Snapshot, as_of: date, tiers: tuple[TierDefinition, ...]
+) -> dict[str, np.ndarray]:
     n = len(snap.patient_ids)
     empty = {
         "tier": np.full(n, NO_TIER),
@@ -352,6 +363,13 @@ def _changes(
     return changes
 
 
+def _counts(codes: np.ndarray, names: list[str], missing: str | None) -> dict[str, int]:
+    """How many of each code (index into names; -1 counted as `missing`, or skipped if None)."""
+    counts = np.bincount(np.asarray(codes, dtype=np.int64) + 1, minlength=len(names) + 1)
+    named = {names[i]: int(n) for i, n in enumerate(counts[1:]) if n}
+    return named | ({missing: int(counts[0])} if missing and counts[0] else {})
+
+
 def _summary(
     review: TierReview,
     snap: Snapshot,
@@ -362,9 +380,9 @@ def _summary(
     previous_clv: np.ndarray,
     flag: float,
 ) -> ReviewSummary:
-    per_tier = Counter(_code(tiers, t) or NONE for t in tier.tolist())
-    per_segment = Counter(SEGMENTS[c].value for c in snap.segments.tolist() if c >= 0)
-    per_stage = Counter(STAGE_ORDER[c].value for c in snap.stages.tolist())
+    per_tier = _counts(tier, [t.code for t in tiers], NONE)
+    per_segment = _counts(snap.segments, [s.value for s in SEGMENTS], None)
+    per_stage = _counts(snap.stages, [s.value for s in STAGE_ORDER], None)
     moves = Counter((c.from_tier or NONE, c.to_tier or NONE) for c in changes)
     flagged = int(clv_changed(previous_clv, snap.clv_predicted.astype(np.float64), flag).sum())
     return ReviewSummary(

