@@ -34,6 +34,15 @@ class Packet:
     language: str = "en"
 
 
+@dataclass(frozen=True)
+class TemplateText:
+    code: str
+    language: str
+    text: str  # the clinic's edited copy, else the default
+    default: str
+    edited: bool
+
+
 def packet_language(preferred: str, asked: str | None) -> str:
     """The language asked for, else the patient's own if we have templates in it, else English."""
     choice = asked or preferred
@@ -87,6 +96,21 @@ class PacketService:
         return list(first_per_patient.values())
 
     # -- templates an owner may edit -------------------------------------------------------
+    def templates(self) -> list[TemplateText]:
+        """Every after-care template in every language, as the clinic has it and as it ships."""
+        from dermadesk.documents.aftercare_templates import template_codes, template_source
+
+        self._ctx.require(Permission.CHANGE_SETTINGS, "edit after-care templates")
+        with self._ctx.store.read() as uow:
+            found = []
+            for code in template_codes():
+                for language in LANGUAGES:
+                    edited = uow.settings.get(_template_key(code, language))
+                    default = template_source(code, language)
+                    text = json.dumps(edited, ensure_ascii=False, indent=2) if edited else default
+                    found.append(TemplateText(code, language, text, default, edited is not None))
+        return found
+
     def template_text(self, code: str, language: str = "en") -> str:
         """The template as editable JSON: the clinic's edited copy, else the default."""
         from dermadesk.documents.aftercare_templates import template_source

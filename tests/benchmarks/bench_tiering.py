@@ -140,8 +140,10 @@ def main() -> None:
         print(f"  {name:<18} {seconds:7.3f} s")
     print(f"  (a)/(b) = {timings['a_ours'] / timings['b_reference']:.2f}  (goal <= 1.5)")
     print(f"  (a)/(c) = {timings['a_ours'] / timings['c_duckdb_memory']:.2f}")
-    print(f"  (d) full review + alerts = {timings['d_full_review']:.2f} s  (goal < 5 s; the month after a "
-          "stored review, median of 3 runs)")
+    print(
+        f"  (d) full review + alerts = {timings['d_full_review']:.2f} s  (goal < 5 s; the month after a "
+        "stored review, median of 3 runs)"
+    )
 
 
 if __name__ == "__main__":

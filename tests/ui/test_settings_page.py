@@ -233,3 +233,26 @@ def test_ctrl_s_saves_the_open_section(qtbot, page: SettingsPage) -> None:  # ty
 def test_the_page_is_for_owners(make_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx: AppContext = make_ctx("receptionist")
     assert not ctx.may(SettingsPage.required_permission)  # type: ignore[arg-type]
+
+
+def test_an_edited_aftercare_template_prints(qtbot, page: SettingsPage, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dermadesk.domain.timeline import EventKind
+    from tests.documents.pdf_reading import pdf_text
+
+    section = page.templates_section
+    section.template_box.setCurrentIndex(section.template_box.findData("botulinum_toxin"))
+    assert '"title"' in section.editor.toPlainText()
+    section.editor.setPlainText(section.editor.toPlainText().replace("Stay upright for 4 hours",
+                                                                      "Our own words: stay upright for 4 hours"))
+    save(qtbot, page, section)
+    services = page.ctx.services
+    botox = next(t.id for t in services.catalogue.treatments() if t.code == "botox")
+    pid = next(p for p in range(1, 300) if any(e.treatment_type_id == botox for e in
+                                               services.timeline.page(p, kinds=[EventKind.TREATMENT])))
+    event = next(e for e in services.timeline.page(pid, kinds=[EventKind.TREATMENT]) if e.treatment_type_id == botox)
+    (tmp_path / "p.pdf").write_bytes(services.packets.aftercare(event.id, "en").pdf)
+    assert "Our own words" in pdf_text(tmp_path / "p.pdf")
+    section.editor.setPlainText("{ not json")
+    save(qtbot, page, section)
+    assert section.is_dirty(), "a broken template is refused and the text kept"
+    assert "{ not json" in section.editor.toPlainText()

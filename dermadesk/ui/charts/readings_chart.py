@@ -17,7 +17,6 @@ CONCERN = "#b00020"
 HEALTHY = (27, 127, 59, 28)  # a faint green band: where the metric should sit
 
 
-
 class ReadingsChart(pg.PlotWidget):
     """Push the sessions' times and values in with set_readings(); `points`, `curve` and `threshold_line`
     are the items drawn (tests and screenshots read them)."""

@@ -20,6 +20,7 @@ from dermadesk.ui.widgets.settings.clinic_section import ClinicDetailsSection
 from dermadesk.ui.widgets.settings.metrics_section import MetricsSection
 from dermadesk.ui.widgets.settings.section import SettingsSection
 from dermadesk.ui.widgets.settings.staff_section import StaffSection
+from dermadesk.ui.widgets.settings.templates_section import TemplatesSection
 from dermadesk.ui.widgets.settings.tiers_section import TiersSection
 from dermadesk.ui.widgets.settings.treatments_section import TreatmentsSection
 
@@ -60,12 +61,14 @@ class SettingsPage(Page):
         self.metrics_section = MetricsSection()
         self.treatments_section = TreatmentsSection()
         self.staff_section = StaffSection()
+        self.templates_section = TemplatesSection()
         self._savers: dict[SettingsSection, Saver] = {
             self.clinic_section: _save_clinic,
             self.tiers_section: _save_clinic,
             self.alerts_section: _save_clinic,
             self.metrics_section: lambda services, metric: services.catalogue.save_metric(metric),
             self.treatments_section: lambda services, treatment: services.catalogue.save_treatment(treatment),
+            self.templates_section: lambda services, edit: services.packets.save_template(*edit),
         }
         if self.ctx.may(Permission.MANAGE_STAFF):
             self._savers[self.staff_section] = _save_account
@@ -99,19 +102,20 @@ class SettingsPage(Page):
     def activate(self) -> None:
         services, with_staff = self.ctx.services, self.ctx.may(Permission.MANAGE_STAFF)
 
-        def load() -> tuple[ClinicSettings, list[Any], list[Any], list[Any]]:
+        def load() -> tuple[ClinicSettings, list[Any], list[Any], list[Any], list[Any]]:
             return (
                 services.clinic.settings(),
                 services.catalogue.treatments(include_inactive=True),
                 services.catalogue.metrics(include_inactive=True),
                 services.staff.all() if with_staff else [],
+                services.packets.templates(),
             )
 
         self.ctx.db(load, on_done=self._on_loaded, parent=self)
 
-    def _on_loaded(self, loaded: tuple[ClinicSettings, list[Any], list[Any], list[Any]]) -> None:
+    def _on_loaded(self, loaded: tuple[ClinicSettings, list[Any], list[Any], list[Any], list[Any]]) -> None:
         """Fill every section that holds no unsaved changes; edits in progress are never overwritten."""
-        settings, treatments, metrics, staff = loaded
+        settings, treatments, metrics, staff, templates = loaded
         self.ctx.clinic = settings
         self._load_settings(settings)
         self.treatments_section.set_currency(settings.currency)
@@ -120,6 +124,7 @@ class SettingsPage(Page):
             (self.treatments_section, treatments),
             (self.metrics_section, metrics),
             (self.staff_section, staff),
+            (self.templates_section, templates),
         ):
             if not section.is_dirty():
                 section.load(records)
