@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -23,10 +21,9 @@ from dermadesk.domain.alerts import AlertRule
 from dermadesk.domain.money import Money
 from dermadesk.services.alerts import AlertView
 from dermadesk.services.phones import national
+from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 
 COL_VALUE, COL_PATIENT, COL_PHONE, COL_RULE, COL_REASON, COL_RAISED, COL_SNOOZED = range(7)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "CNY": "¥", "INR": "₹", "KRW": "₩"}
 
@@ -63,33 +60,15 @@ def reason_text(view: AlertView) -> str:
     return text[:1].upper() + text[1:]
 
 
-class AlertTableModel(QAbstractTableModel):
+class AlertTableModel(RowTableModel[AlertView]):
     """Rows pushed in with set_rows(), already ranked by the service; the object role gives the AlertView."""
 
     HEADERS = ("At stake", "Patient", "Phone", "Why", "Reason", "Raised", "Snoozed until")
 
     def __init__(self, currency: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AlertView] = []
         self._currency = currency
         self._locale = display_locale()
-
-    def set_rows(self, rows: Sequence[AlertView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AlertView:
-        return self._rows[row]
-
-    def rows(self) -> list[AlertView]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,10 +18,9 @@ from dermadesk.domain.appointments import AppointmentStatus
 from dermadesk.services.appointments import AppointmentView
 from dermadesk.services.phones import national
 from dermadesk.ui.models.alert_table_model import display_locale
+from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 
 COL_TIME, COL_PATIENT, COL_PHONE, COL_TREATMENT, COL_PRACTITIONER, COL_STATUS = range(6)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 STATUS_LABELS = {
@@ -47,7 +44,7 @@ def status_text(status: AppointmentStatus) -> str:
     return _tr(STATUS_LABELS[status])
 
 
-class AppointmentTableModel(QAbstractTableModel):
+class AppointmentTableModel(RowTableModel[AppointmentView]):
     """Rows pushed in with set_rows(); the object role gives the AppointmentView. With `with_date` the first
     column shows the day as well as the time (the no-shows list spans a month)."""
 
@@ -55,26 +52,8 @@ class AppointmentTableModel(QAbstractTableModel):
 
     def __init__(self, with_date: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AppointmentView] = []
         self._with_date = with_date
         self._locale = display_locale()
-
-    def set_rows(self, rows: Sequence[AppointmentView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AppointmentView:
-        return self._rows[row]
-
-    def rows(self) -> list[AppointmentView]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -21,11 +20,10 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from dermadesk.domain.patients import PatientSummary
 from dermadesk.domain.tiers import TierDefinition
+from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 from dermadesk.ui.models.timeline_model import local_text
 
 COL_NAME, COL_PHONE, COL_TIER, COL_SEGMENT, COL_STAGE, COL_LAST_VISIT, COL_NEXT_BOOKING, COL_FLAGS = range(8)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 TIER_COLOURS = {
     "bronze": "#b87333",
@@ -110,31 +108,16 @@ def flag_text(flags: Sequence[str]) -> str:
     return " · ".join(words.get(f, f) for f in flags)
 
 
-class PatientTableModel(QAbstractTableModel):
+class PatientTableModel(RowTableModel[PatientSummary]):
     """Rows pushed in with set_rows(); the object role gives the PatientSummary."""
 
     HEADERS = ("Name", "Phone", "Tier", "Segment", "Stage", "Last visit", "Next booking", "Flags")
 
     def __init__(self, tiers: Sequence[TierDefinition] = (), parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PatientSummary] = []
         self._tiers = tuple(tiers)
         self._icons: dict[str | None, QIcon] = {}
         self._locale = QLocale()
-
-    def set_rows(self, rows: Sequence[PatientSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PatientSummary:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
