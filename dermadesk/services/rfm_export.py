@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from dermadesk.analytics.segmentation import SEGMENTS
+from dermadesk.documents.monthly_report_csv import safe_cell
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.money import Money
 from dermadesk.domain.rules import ClinicRules
@@ -98,7 +99,8 @@ def write_rows(rows: list[RfmRow], target: Path) -> None:
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        writer.writerows(row.as_csv() for row in rows)
+        # patient ids come from other systems' files: a cell a spreadsheet would run is neutralised
+        writer.writerows([safe_cell(cell) for cell in row.as_csv()] for row in rows)
 
 
 class RfmExportService:

@@ -46,6 +46,18 @@ class TimelineService:
             current = uow.timeline.get(event.id)
             if current is None:
                 raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "event", "id": event.id})
+            # the stored entry decides who may change it, and an edit never changes its kind or its patient
+            self._ctx.require(permission_for(current.kind), f"edit a {current.kind.value.replace('_', ' ')}")
+            require_valid(
+                [
+                    FieldProblem(name, "unknown_choice")
+                    for name, same in (
+                        ("kind", event.kind is current.kind),
+                        ("patient", event.patient_id == current.patient_id),
+                    )
+                    if not same
+                ]
+            )
             if current.version != event.version:
                 raise DermaDeskError(
                     ErrorCode.CONFLICT, {"what": "This entry", "by": current.recorded_by, "at": current.recorded_at}

@@ -136,7 +136,10 @@ class DesktopSession:
                 else ""
             )
             dialog = SignInDialog(self.services, self.runner, clinic.name, hint, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if self.opened.new_key is not None:
+            self.opened.new_key = None  # shown once: the recovery key does not stay in memory
+        if not accepted:
             self.window.close()
             return
         self._enter()
@@ -181,27 +184,40 @@ class DesktopSession:
         self.runner.database(lambda: describe(opened), on_done=show)
 
     def lock(self) -> None:
-        """Take every page out of the widget tree and cover the window; only a sign-in brings them back."""
+        """Take every page out of the widget tree and cover the window; only a sign-in brings them back.
+        Open dialogs are closed first, and the pages are dropped once their nested event loops have
+        returned: deleting a page under its own open question box frees that box twice."""
         if self.services is None or self.ctx is None:
             return
         if self.idle is not None:
             self.idle.stop()
             self.idle = None
+        self.ctx = None
+        while (modal := QApplication.activeModalWidget()) is not None and modal is not self.window:
+            modal.close()
+            if isinstance(modal, QDialog):
+                modal.reject()
+            if QApplication.activeModalWidget() is modal:  # refuses to close: leave it, still lock
+                break
+        QTimer.singleShot(0, self._show_lock_screen)
+
+    def _show_lock_screen(self) -> None:
+        assert self.services is not None
         user = self.services.context.actor
         self.window.clear_pages()
-        self.ctx = None
         screen = LockScreen(self.services, self.runner, user.display_name if user else "", self.window)
         screen.unlocked.connect(self._enter)
         screen.sign_out_requested.connect(self.sign_out)
         self.window.setCentralWidget(screen)
 
     def sign_out(self) -> None:
-        if self.services is None:
+        """Queued behind the database work already under way, which still runs as the user who asked."""
+        services = self.services
+        if services is None:
             return
         if self.ctx is not None:
             self.lock()
-        self.services.staff.sign_out()
-        self._welcome()
+        self.runner.database(services.staff.sign_out, on_done=lambda _: self._welcome())
 
     def _on_open_failed(self, error: BaseException) -> None:
         QMessageBox.critical(self.window, "DermaDesk", error_text(error))

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "DERMADESK_PASSPHRASE": "benchmark passphrase"}
+# a keyring a fresh process can read, as a desktop's is: start-up without a passphrase KDF
+ENV = {"PYTHON_KEYRING_BACKEND": "tests.benchmarks.file_keyring.FileKeyring", "PYTHONPATH": str(ROOT)}
 os.environ.update(ENV)
 END = date(2026, 10, 31)
 QUERIES = [
@@ -136,7 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / "dermadesk-bench"
     folder.mkdir(exist_ok=True)
-    path = folder / f"ui-{args.patients}.db"
+    path = folder / f"ui-keyring-{args.patients}.db"
     if args.rebuild or not path.exists():
         for stale in folder.glob(path.name + "*"):
             stale.unlink()

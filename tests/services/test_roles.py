@@ -125,3 +125,25 @@ def test_a_practitioner_is_refused_settings_and_reports_too(
         with pytest.raises(DermaDeskError) as caught:
             call()
         assert caught.value.code is ErrorCode.PERMISSION_DENIED
+
+
+def test_a_receptionist_cannot_rewrite_or_remove_a_clinical_entry(demo_opened, clock) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from dermadesk.domain.errors import DermaDeskError, ErrorCode
+    from dermadesk.domain.timeline import EventKind
+    from dermadesk.services.demo import DEMO_PASSWORD
+    from tests.conftest import make_workspace
+
+    services = make_workspace(clock).services(demo_opened, None)
+    services.staff.sign_in("lily", DEMO_PASSWORD)
+    pid = next(p for p in range(1, 300) if services.timeline.kinds_count(p).get(EventKind.TREATMENT))
+    treatment = services.timeline.page(pid, kinds=[EventKind.TREATMENT])[0]
+    for attempt in (dataclasses.replace(treatment, kind=EventKind.NOTE, summary="changed", amount=None),
+                    dataclasses.replace(treatment, summary="changed")):
+        with pytest.raises(DermaDeskError) as caught:
+            services.timeline.edit(attempt)
+        assert caught.value.code is ErrorCode.PERMISSION_DENIED
+    with pytest.raises(DermaDeskError):
+        services.timeline.void(treatment)
+    assert services.timeline.page(pid, kinds=[EventKind.TREATMENT])[0] == treatment

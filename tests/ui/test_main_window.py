@@ -109,3 +109,15 @@ def test_the_idle_lock_leaves_no_patient_data_in_the_window(qtbot, session) -> N
     texts = visible_texts(session.window)
     assert not any(patient.family_name in t or patient.given_name in t for t in texts), texts
     assert session.window.menuBar().actions() == []
+
+
+def test_locking_with_a_question_open_closes_it_and_survives(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    page = session.window.pages[0]
+    QTimer.singleShot(100, session.lock)  # the idle lock fires while the question waits for an answer
+    QMessageBox.question(page, "Dismiss?", "Dismiss this alert?")
+    qtbot.waitUntil(lambda: session.ctx is None, timeout=5_000)
+    qtbot.wait(100)
+    assert session.window.pages == []
+    assert QApplication.activeModalWidget() is None

@@ -123,6 +123,7 @@ class BookingDialog(BaseDialog):
             lambda: (services.catalogue.treatments(), services.staff.all()),
             on_done=self._on_choices_loaded,
             on_error=self._on_save_failed,
+            parent=self,
         )
 
     def _on_choices_loaded(self, choices: tuple[list[TreatmentType], list[StaffUser]]) -> None:
@@ -159,7 +160,9 @@ class BookingDialog(BaseDialog):
             return
         appointment, service = self.appointment(), self.ctx.services.appointments
         self.ok_button.setEnabled(False)  # one click, one booking
-        self.ctx.db(lambda: service.book(appointment), on_done=self._on_saved, on_error=self._on_save_failed)
+        self.ctx.db(
+            lambda: service.book(appointment), on_done=self._on_saved, on_error=self._on_save_failed, parent=self
+        )
 
     def _on_saved(self, appointment: Appointment) -> None:
         self.saved.emit(appointment)

@@ -79,7 +79,8 @@ class GuiPassphrasePrompt(QObject):
             self._ask_here(purpose, confirm)
         else:
             self._asked.emit(purpose, confirm)
-        return self._answer
+        answer, self._answer = self._answer, None  # the secret is not kept past this call
+        return answer
 
     @Slot(str, bool)
     def _ask_here(self, purpose: str, confirm: bool) -> None:

@@ -87,7 +87,7 @@ class AlertActionDialog(BaseDialog):
     def _on_buttons_accepted(self) -> None:
         self.errors.clear()
         self.ok_button.setEnabled(False)  # one click, one change
-        self.ctx.db(self._call(), on_done=self._on_saved, on_error=self._on_save_failed)
+        self.ctx.db(self._call(), on_done=self._on_saved, on_error=self._on_save_failed, parent=self)
 
     def _on_saved(self, result: object) -> None:
         self.saved.emit(result)

@@ -232,7 +232,9 @@ class AlertsPage(Page):
 
     def reload(self) -> None:
         services, status, rules = self.ctx.services, self.status(), self.rule_filter.selected_rules()
-        self.ctx.db(lambda: load_inbox(services, status, rules), on_done=self._on_loaded, on_error=self._on_failed)
+        self.ctx.db(
+            lambda: load_inbox(services, status, rules), on_done=self._on_loaded, on_error=self._on_failed, parent=self
+        )
 
     def _on_loaded(self, data: InboxData) -> None:
         self.data = data
@@ -345,6 +347,7 @@ class AlertsPage(Page):
             lambda: alerts.resolve(alert.id, AlertOutcome.REBOOKED, note, version=alert.version),  # type: ignore[arg-type]
             on_done=self._on_handled,
             on_error=self._on_failed,
+            parent=self,
         )
 
     def _on_snooze_action_triggered(self) -> None:
@@ -376,6 +379,7 @@ class AlertsPage(Page):
             lambda: alerts.dismiss(alert.id, version=alert.version),  # type: ignore[arg-type]
             on_done=self._on_handled,
             on_error=self._on_failed,
+            parent=self,
         )
 
     def _on_handled(self, alert: Alert) -> None:

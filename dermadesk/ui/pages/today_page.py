@@ -235,7 +235,9 @@ class TodayPage(Page):
         if self._keep_selection is None and (view := self.selected()) is not None:
             self._keep_selection = view.appointment.id  # a refresh keeps the cursor where it was
         services, today = self.ctx.services, self.ctx.services.context.clock.today()
-        self.ctx.db(lambda: load_today(services, today), on_done=self._on_loaded, on_error=self._on_load_failed)
+        self.ctx.db(
+            lambda: load_today(services, today), on_done=self._on_loaded, on_error=self._on_load_failed, parent=self
+        )
 
     def _on_loaded(self, data: TodayData) -> None:
         self.data = data
@@ -325,7 +327,12 @@ class TodayPage(Page):
             return
         service, appointment = self.ctx.services.appointments, view.appointment
         self._keep_selection = appointment.id
-        self.ctx.db(lambda: service.mark(appointment, status), on_done=self._on_marked, on_error=self._on_mark_failed)
+        self.ctx.db(
+            lambda: service.mark(appointment, status),
+            on_done=self._on_marked,
+            on_error=self._on_mark_failed,
+            parent=self,
+        )
 
     def _on_marked(self, appointment: Appointment) -> None:
         words = {
