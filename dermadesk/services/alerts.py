@@ -126,6 +126,25 @@ class AlertService:
     def resolve(self, alert_id: int, outcome: AlertOutcome, note: str = "", version: int | None = None) -> Alert:
         return self._handle(alert_id, AlertStatus.RESOLVED, outcome=outcome, note=note, version=version)
 
+    def rebook(
+        self, alert_id: int, appointment: Appointment, note: str = "", version: int | None = None
+    ) -> tuple[Appointment, Alert]:
+        """Book the patient and resolve the alert as rebooked, as one action: if another workstation handled
+        the alert first, nothing is booked."""
+        self._ctx.require(Permission.LOG_INTERACTIONS, "book appointments")
+        with self._ctx.store.write() as uow:
+            alert = _require(uow, alert_id)
+            if appointment.patient_id != alert.patient_id:
+                require_valid([FieldProblem("patient", "unknown_choice")])
+            booked = uow.appointments.add(
+                dataclasses.replace(appointment, status=AppointmentStatus.BOOKED), self._ctx.clock.now()
+            )
+            self._ctx.audit(uow, AuditAction.CREATE, "appointment", booked.id, booked.patient_id)
+            resolved = self._handle_in(
+                uow, alert, AlertStatus.RESOLVED, outcome=AlertOutcome.REBOOKED, note=note, until=None, version=version
+            )
+        return booked, resolved
+
     def dismiss(self, alert_id: int, note: str = "", version: int | None = None) -> Alert:
         return self._handle(alert_id, AlertStatus.DISMISSED, note=note, version=version)
 
@@ -166,42 +185,55 @@ class AlertService:
         until: date | None = None,
         version: int | None = None,
     ) -> Alert:
-        """One transaction: the alert's new state and, when it leaves the inbox, its timeline entry.
-        A stale version (another workstation handled it first) is refused."""
-        actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        """One transaction: the alert's new state and, when it leaves the inbox, its timeline entry."""
         with self._ctx.store.write() as uow:
-            alert = _require(uow, alert_id)
-            if alert.status not in ACTIVE_STATUSES or (version is not None and version != alert.version):
-                raise DermaDeskError(
-                    ErrorCode.CONFLICT,
-                    {"what": "This alert", "by": alert.handled_by or "someone", "at": alert.handled_at or "earlier"},
-                )
-            changed = dataclasses.replace(
-                alert,
-                status=status,
-                outcome=outcome,
-                note=note.strip(),
-                snoozed_until=until,
-                handled_at=self._ctx.clock.now(),
-                handled_by=actor.id,
+            return self._handle_in(
+                uow, _require(uow, alert_id), status, outcome=outcome, note=note, until=until, version=version
             )
-            saved = uow.alerts.save(changed)
-            if status in (AlertStatus.RESOLVED, AlertStatus.DISMISSED):
-                outcome_text = outcome.value if outcome else "dismissed"
-                _add_event(
-                    uow,
-                    TimelineEvent(
-                        alert.patient_id,
-                        EventKind.ALERT_HANDLED,
-                        self._ctx.clock.now(),
-                        alert_id=alert_id,
-                        summary=note.strip(),
-                        recorded_by=actor.id,
-                        details={"rule": alert.rule.value, "outcome": outcome_text},
-                    ),
-                    self._ctx,
-                )
-            self._ctx.audit(uow, AuditAction.UPDATE, f"alert:{status.value}", alert_id, alert.patient_id)
+
+    def _handle_in(
+        self,
+        uow: UnitOfWork,
+        alert: Alert,
+        status: AlertStatus,
+        *,
+        outcome: AlertOutcome | None,
+        note: str,
+        until: date | None,
+        version: int | None,
+    ) -> Alert:
+        """A stale version (another workstation handled it first) is refused."""
+        actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
+        if alert.status not in ACTIVE_STATUSES or (version is not None and version != alert.version):
+            raise DermaDeskError(
+                ErrorCode.CONFLICT,
+                {"what": "This alert", "by": alert.handled_by or "someone", "at": alert.handled_at or "earlier"},
+            )
+        changed = dataclasses.replace(
+            alert,
+            status=status,
+            outcome=outcome,
+            note=note.strip(),
+            snoozed_until=until,
+            handled_at=self._ctx.clock.now(),
+            handled_by=actor.id,
+        )
+        saved = uow.alerts.save(changed)
+        if status in (AlertStatus.RESOLVED, AlertStatus.DISMISSED):
+            _add_event(
+                uow,
+                TimelineEvent(
+                    alert.patient_id,
+                    EventKind.ALERT_HANDLED,
+                    self._ctx.clock.now(),
+                    alert_id=alert.id,
+                    summary=note.strip(),
+                    recorded_by=actor.id,
+                    details={"rule": alert.rule.value, "outcome": outcome.value if outcome else "dismissed"},
+                ),
+                self._ctx,
+            )
+        self._ctx.audit(uow, AuditAction.UPDATE, f"alert:{status.value}", alert.id, alert.patient_id)
         return saved
 
 

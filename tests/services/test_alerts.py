@@ -172,3 +172,15 @@ def test_stage_crossing_and_falling_value_need_a_previous_review(services: Servi
     assert (still, AlertRule.STAGE_CROSSING) not in alerts
     assert (fading, AlertRule.FALLING_VALUE) in alerts  # four visits in the August year, one now
     assert "fell 75%" in describe_reason(AlertRule.FALLING_VALUE, alerts[(fading, AlertRule.FALLING_VALUE)].reason)
+
+
+def test_rebooking_books_and_resolves_as_one_action(services: Services, clinic: dict[str, int], clock) -> None:
+    services.alerts.run(AS_OF)
+    alert = raised(services)[(clinic["overdue"], AlertRule.OVERDUE_FOLLOW_UP)]
+    slot = Appointment(clinic["overdue"], clock.now() + timedelta(days=5))
+    booked, resolved = services.alerts.rebook(alert.id, slot, "Booked", version=alert.version)
+    assert resolved.outcome is AlertOutcome.REBOOKED and booked.id is not None
+    with pytest.raises(DermaDeskError) as caught:  # handled already (another desk): nothing more is booked
+        services.alerts.rebook(alert.id, slot, version=alert.version)
+    assert caught.value.code is ErrorCode.CONFLICT
+    assert len(services.appointments.for_patient(clinic["overdue"])) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from html import escape
 
@@ -55,9 +56,11 @@ class BookingDialog(BaseDialog):
         parent: QWidget | None = None,
         title: str | None = None,
         skip_text: str | None = None,
+        save: Callable[[Appointment], object] | None = None,
     ) -> None:
+        """`save` replaces plain booking (the alerts inbox books and resolves the alert as one action)."""
         super().__init__(parent)
-        self.ctx, self.patient = ctx, patient
+        self.ctx, self.patient, self.save = ctx, patient, save
         self._title, self._skip_text = title, skip_text
         self._setup_ui()
         self._connect_signals()
@@ -158,14 +161,12 @@ class BookingDialog(BaseDialog):
             self.when_error.show()
             self.time_edit.setFocus()
             return
-        appointment, service = self.appointment(), self.ctx.services.appointments
+        appointment, save = self.appointment(), self.save or self.ctx.services.appointments.book
         self.ok_button.setEnabled(False)  # one click, one booking
-        self.ctx.db(
-            lambda: service.book(appointment), on_done=self._on_saved, on_error=self._on_save_failed, parent=self
-        )
+        self.ctx.db(lambda: save(appointment), on_done=self._on_saved, on_error=self._on_save_failed, parent=self)
 
-    def _on_saved(self, appointment: Appointment) -> None:
-        self.saved.emit(appointment)
+    def _on_saved(self, result: object) -> None:
+        self.saved.emit(result)
         self.accept()
 
     def _on_save_failed(self, error: BaseException) -> None:

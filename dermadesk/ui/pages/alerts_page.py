@@ -330,21 +330,27 @@ class AlertsPage(Page):
             return
         title = self.tr("Rebook %1").replace("%1", view.patient.display_name)
         skip = self.tr("Already booked: just resolve")
-        dialog = BookingDialog(self.ctx, view.patient, self, title=title, skip_text=skip)
-        dialog.saved.connect(lambda appointment: self._resolve_rebooked(view, appointment))
-        dialog.skipped.connect(lambda: self._resolve_rebooked(view, None))
-        self._open_dialog(dialog)
+        alerts, alert = self.ctx.services.alerts, view.alert
 
-    def _resolve_rebooked(self, view: AlertView, appointment: Appointment | None) -> None:
-        """Resolve as rebooked once the booking is saved (or was made elsewhere: no appointment here)."""
-        note = ""
-        if appointment is not None:
+        def book_and_resolve(appointment: Appointment) -> object:  # one transaction: both or neither
             when = appointment.starts_at.astimezone().replace(tzinfo=None)
             note = self.tr("Booked for %1").replace("%1", display_locale().toString(when, "d MMM yyyy HH:mm"))
-            self.ctx.signals.appointments_changed.emit()
+            return alerts.rebook(alert.id, appointment, note, version=alert.version)[1]  # type: ignore[arg-type]
+
+        dialog = BookingDialog(self.ctx, view.patient, self, title=title, skip_text=skip, save=book_and_resolve)
+        dialog.saved.connect(self._on_rebooked)
+        dialog.skipped.connect(lambda: self._resolve_rebooked(view))
+        self._open_dialog(dialog)
+
+    def _on_rebooked(self, alert: object) -> None:
+        self.ctx.signals.appointments_changed.emit()
+        self._on_handled(alert)
+
+    def _resolve_rebooked(self, view: AlertView) -> None:
+        """Resolve as rebooked for a booking made elsewhere."""
         alerts, alert = self.ctx.services.alerts, view.alert
         self.ctx.db(
-            lambda: alerts.resolve(alert.id, AlertOutcome.REBOOKED, note, version=alert.version),  # type: ignore[arg-type]
+            lambda: alerts.resolve(alert.id, AlertOutcome.REBOOKED, "", version=alert.version),  # type: ignore[arg-type]
             on_done=self._on_handled,
             on_error=self._on_failed,
             parent=self,
