@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -95,20 +95,29 @@ class PatientService:
             email=patient.email.strip(),
         )
 
-    def register(self, patient: Patient) -> Patient:
-        actor = self._ctx.require(Permission.EDIT_PATIENTS, "register patients")
-        patient = self.normalised(patient)
-        with self._ctx.store.write() as uow:
-            saved = uow.patients.add(patient, search_terms(patient), self._ctx.clock.now(), actor.id)
-            self._ctx.audit(uow, AuditAction.CREATE, "patient", saved.id, saved.id)
-        return saved
+    def register(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
+        return self.save(patient, consents)
 
-    def update(self, patient: Patient) -> Patient:
-        actor = self._ctx.require(Permission.EDIT_PATIENTS, "edit patients")
+    def update(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
+        return self.save(patient, consents)
+
+    def save(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
+        """Register (no id) or update a patient, with the consent decisions made in the same form, as one
+        transaction: a failure leaves neither half behind."""
+        actor = self._ctx.require(Permission.EDIT_PATIENTS, "edit patients" if patient.id else "register patients")
         patient = self.normalised(patient)
+        now = self._ctx.clock.now()
         with self._ctx.store.write() as uow:
-            saved = uow.patients.update(patient, search_terms(patient), self._ctx.clock.now(), actor.id)
-            self._ctx.audit(uow, AuditAction.UPDATE, "patient", saved.id, saved.id)
+            if patient.id is None:
+                saved = uow.patients.add(patient, search_terms(patient), now, actor.id)
+            else:
+                saved = uow.patients.update(patient, search_terms(patient), now, actor.id)
+            self._ctx.audit(
+                uow, AuditAction.UPDATE if patient.id else AuditAction.CREATE, "patient", saved.id, saved.id
+            )
+            for kind, granted in (consents or {}).items():
+                consent = uow.patients.add_consent(Consent(saved.id, kind, granted, now, actor.id))  # type: ignore[arg-type]
+                self._ctx.audit(uow, AuditAction.CREATE, "consent", consent.id, saved.id)
         return saved
 
     def get(self, patient_id: int) -> Patient:

@@ -73,11 +73,9 @@ CHANNEL_NAMES = {
 
 
 def _save(services: Services, patient: Patient, consents: dict[ConsentKind, bool]) -> Patient:
-    """Register or update, then record each consent decision that changed."""
-    saved = services.patients.update(patient) if patient.id else services.patients.register(patient)
-    for kind, granted in consents.items():
-        services.patients.record_consent(saved.id, kind, granted)  # type: ignore[arg-type]
-    return saved
+    """Register or update with each consent decision that changed: one transaction, so a failure leaves
+    nothing half-saved (and a second Save cannot register the patient twice)."""
+    return services.patients.save(patient, consents)
 
 
 class PatientDialog(BaseDialog):
