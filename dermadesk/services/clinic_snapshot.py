@@ -68,13 +68,6 @@ class Snapshot:
     def as_of_day(self) -> int:
         return day_number(self.as_of)
 
-    def index_of(self, patient_ids: np.ndarray) -> np.ndarray:
-        """Positions of these patients in the snapshot; -1 for patients it does not hold."""
-        pos = np.searchsorted(self.patient_ids, patient_ids)
-        pos = np.clip(pos, 0, max(len(self.patient_ids) - 1, 0))
-        found = len(self.patient_ids) > 0
-        return np.where(found & (self.patient_ids[pos] == patient_ids), pos, -1) if found else np.full_like(pos, -1)
-
 
 def align(patient_ids: np.ndarray, keyed: np.ndarray, column: int = 1, default: int = 0) -> np.ndarray:
     """Spread a (patient, value, ...) array from the store over all patients, `default` for the missing."""

@@ -147,10 +147,6 @@ def cipher_version(engine: Engine) -> str:
         return str(conn.exec_driver_sql("PRAGMA cipher_version").scalar())
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 @contextmanager
 def raw_connection(engine: Engine) -> Iterator[Any]:
     """A DB-API connection for pragmas and exports that SQLAlchemy has no words for."""

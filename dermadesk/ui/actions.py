@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 
 @dataclass(frozen=True)
@@ -25,3 +26,22 @@ def make_action(spec: ActionSpec, parent: QWidget) -> QAction:
         action.setShortcut(QKeySequence(spec.shortcut))
     action.triggered.connect(spec.handler)
     return action
+
+
+def page_action(page: QWidget, text: str, key: QKeySequence.StandardKey | str | None, tip: str) -> QAction:
+    """An action of one page: its shortcut works only while the page has focus, and the tooltip names it."""
+    action = QAction(text, page)
+    if key is not None:
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    page.addAction(action)
+    return action
+
+
+def action_button(action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
@@ -103,10 +103,6 @@ class AlertRepository:
 
     def raised_on(self, day: date) -> int:
         return self._s.scalar(select(func.count()).select_from(AlertRow).where(AlertRow.raised_on == day)) or 0
-
-    def add_many(self, alerts: Sequence[Alert]) -> None:
-        for alert in alerts:
-            self.add(alert)
 
     def wake_snoozed(self, today: date) -> int:
         rows = list(

@@ -219,10 +219,6 @@ class PatientRepository:
             query = query.where(PatientRow.merged_into_id.is_(None))
         return list(self._s.scalars(query))
 
-    def by_external_id(self, external_id: str) -> Patient | None:
-        row = self._s.scalar(select(PatientRow).where(PatientRow.external_id == external_id))
-        return _to_domain(row) if row else None
-
     # -- consents ------------------------------------------------------------
     def add_consent(self, consent: Consent) -> Consent:
         row = ConsentRow(

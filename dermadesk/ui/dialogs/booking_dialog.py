@@ -27,7 +27,6 @@ from dermadesk.domain.patients import Patient
 from dermadesk.domain.staff import Role, StaffUser
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
-from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
@@ -171,6 +170,4 @@ class BookingDialog(BaseDialog):
 
     def _on_save_failed(self, error: BaseException) -> None:
         self.ok_button.setEnabled(self.treatment_combo.count() > 0)
-        if not self.errors.show(error):
-            self.general_error.setText(error_text(error))
-            self.general_error.show()
+        self.errors.show_any(error)

@@ -221,9 +221,7 @@ class EventDialog(BaseDialog):
     def _on_save_failed(self, error: BaseException) -> None:
         """The dialog stays open with everything typed; the problems show by their fields."""
         self.save_button.setEnabled(True)
-        if not self.errors.show(error):
-            self.general.setText(error_text(error))
-            self.general.show()
+        self.errors.show_any(error)
 
     def _on_void_button_clicked(self) -> None:
         if self.original is None:

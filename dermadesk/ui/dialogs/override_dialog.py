@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QFormLayou
 from dermadesk.domain.tiers import TierDefinition, TierOverride
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
-from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.patient_table_model import tier_icon, tier_text
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
@@ -98,6 +97,4 @@ class OverrideDialog(BaseDialog):
 
     def _on_save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if not self.errors.show(error):
-            self.general.setText(error_text(error))
-            self.general.show()
+        self.errors.show_any(error)

@@ -41,7 +41,6 @@ from dermadesk.services.phones import national
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
-from dermadesk.ui.messages import error_text
 from dermadesk.ui.widgets.field_errors import FieldErrors
 from dermadesk.ui.widgets.patient_header import CONSENT_LABELS, ROMAN, contraindication_text
 
@@ -366,9 +365,7 @@ class PatientDialog(BaseDialog):
     def _on_save_failed(self, error: BaseException) -> None:
         """Everything typed stays; each problem shows under its field."""
         self.save_button.setEnabled(True)
-        if not self.errors.show(error):
-            self.general.setText(error_text(error))
-            self.general.show()
+        self.errors.show_any(error)
 
     def _on_open_existing_clicked(self, *_args: object) -> None:
         item = self.duplicates.currentItem()

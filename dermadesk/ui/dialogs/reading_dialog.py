@@ -30,7 +30,6 @@ from dermadesk.domain.timeline import EventKind
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.charts.metric_words import concern_words
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
-from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.timeline_model import local_text
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
@@ -63,9 +62,7 @@ class _SaveDialog(BaseDialog):
 
     def _on_save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if not self.errors.show(error):
-            self.general.setText(error_text(error))
-            self.general.show()
+        self.errors.show_any(error)
 
 
 class ReadingDialog(_SaveDialog):

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from dermadesk.domain.patients import ContactChannel
 from dermadesk.services.alerts import AlertRunSummary, AlertView
 from dermadesk.services.phones import national
 from dermadesk.services.workspace import Services
+from dermadesk.ui.actions import action_button, page_action
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.booking_dialog import BookingDialog
 from dermadesk.ui.dialogs.call_log_dialog import CallLogDialog
@@ -122,36 +122,23 @@ class AlertsPage(Page):
 
     def _make_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.call_action = self._action(self.tr("Log a &call…"), "C", self.tr("Log a call to this patient"))
-        self.rebooked_action = self._action(self.tr("&Rebooked…"), "R", self.tr("Book the patient and resolve"))
-        self.snooze_action = self._action(self.tr("&Snooze…"), "S", self.tr("Hide the alert until a later day"))
-        self.resolve_action = self._action(self.tr("Res&olve…"), "O", self.tr("Resolve with an outcome"))
-        self.dismiss_action = self._action(self.tr("&Dismiss"), "D", self.tr("Dismiss the alert: not worth a call"))
-        self.open_action = self._action(self.tr("Open &patient"), None, self.tr("Open the patient (Enter)"))
-        self.refresh_action = self._action(self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.tr("Reload"))
+        self.call_action = page_action(self, self.tr("Log a &call…"), "C", self.tr("Log a call to this patient"))
+        self.rebooked_action = page_action(self, self.tr("&Rebooked…"), "R", self.tr("Book the patient and resolve"))
+        self.snooze_action = page_action(self, self.tr("&Snooze…"), "S", self.tr("Hide the alert until a later day"))
+        self.resolve_action = page_action(self, self.tr("Res&olve…"), "O", self.tr("Resolve with an outcome"))
+        self.dismiss_action = page_action(
+            self, self.tr("&Dismiss"), "D", self.tr("Dismiss the alert: not worth a call")
+        )
+        self.open_action = page_action(self, self.tr("Open &patient"), None, self.tr("Open the patient (Enter)"))
+        self.refresh_action = page_action(
+            self, self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.tr("Reload")
+        )
         for action in (self.call_action, self.rebooked_action, self.snooze_action, self.resolve_action,
                        self.dismiss_action, self.open_action):  # fmt: skip
-            bar.addWidget(self._button(action))
+            bar.addWidget(action_button(action))
         bar.addStretch(1)
-        bar.addWidget(self._button(self.refresh_action))
+        bar.addWidget(action_button(self.refresh_action))
         return bar
-
-    def _action(self, text: str, key: QKeySequence.StandardKey | str | None, tip: str) -> QAction:
-        action = QAction(text, self)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while this page has focus
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        self.addAction(action)
-        return action
-
-    @staticmethod
-    def _button(action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
 
     def _make_table(self) -> QTableView:
         self.model = AlertTableModel(self.ctx.clinic.currency, self)

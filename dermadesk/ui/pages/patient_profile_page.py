@@ -172,17 +172,6 @@ class PatientProfilePage(Page):
         self.ctx.signals.patient_changed.connect(self._on_patient_changed)
         self.ctx.signals.settings_changed.connect(self._on_settings_changed)
 
-    def _db(self, fn: Callable[[], Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
-        """ctx.db, dropping the answer if this page was deleted meanwhile (the screen locked, the user signed out)."""
-        on_error = self._alive(kwargs.pop("on_error", None))
-        self.ctx.db(fn, self._alive(on_done), on_error=on_error, parent=self, **kwargs)
-
-    def _alive(self, fn: Callable[[Any], object] | None) -> Callable[[Any], object] | None:
-        return None if fn is None else (lambda value: fn(value) if isValid(self) else None)
-
-    def _compute(self, fn: Callable[[], Any], on_done: Callable[[Any], object]) -> None:
-        self.ctx.compute(fn, self._alive(on_done), parent=self)
-
     # -- opening a patient ---------------------------------------------------------------------------
     def show_patient(self, patient_id: int) -> None:
         """Show a patient: header and the timeline's first page in one trip to the database; the other tabs
@@ -213,10 +202,11 @@ class PatientProfilePage(Page):
                 _lookups(services) if need_lookups else None,
             )
 
-        self._db(
+        self.ctx.db(
             load,
             lambda opened: self._on_opened(generation, opened),
             on_error=lambda e: self._on_load_failed(generation, e),
+            parent=self,
         )
         if self.tabs.currentIndex() != TAB_TIMELINE:
             self._load_tab(self.tabs.currentIndex())
@@ -247,9 +237,10 @@ class PatientProfilePage(Page):
             return
         self._filter_number += 1
         number, pid, services = self._filter_number, self.patient_id, self.ctx.services
-        self._db(
+        self.ctx.db(
             lambda: services.timeline.page(pid, kinds=kinds, text=text, limit=PAGE_SIZE),
             lambda events: self._on_filtered(number, events),
+            parent=self,
         )
 
     def _on_filtered(self, number: int, events: list[TimelineEvent]) -> None:
@@ -267,10 +258,11 @@ class PatientProfilePage(Page):
             if number == self._filter_number and generation == self._generation:
                 self.timeline_model.append(events, has_more=len(events) == PAGE_SIZE)
 
-        self._db(
+        self.ctx.db(
             lambda: services.timeline.page(pid, kinds=kinds, text=text, before=before, limit=PAGE_SIZE),
             more,
             on_error=self._on_more_failed,
+            parent=self,
         )
 
     def _on_more_failed(self, error: BaseException) -> None:
@@ -316,11 +308,11 @@ class PatientProfilePage(Page):
                 if chosen is not None:
                     self._on_readings_compare_requested(*sorted(chosen, key=lambda s: s.taken_at))
 
-        self._db(lambda: (services.readings.metrics(), services.readings.sessions(pid)), shown)
+        self.ctx.db(lambda: (services.readings.metrics(), services.readings.sessions(pid)), shown, parent=self)
 
     def _on_readings_compare_requested(self, first: ReadingSession, second: ReadingSession) -> None:
         services = self.ctx.services
-        self._db(lambda: services.readings.compare(first, second), self._on_compared)
+        self.ctx.db(lambda: services.readings.compare(first, second), self._on_compared, parent=self)
 
     def _on_compared(self, deltas: list[MetricDelta]) -> None:
         self.readings.show_deltas(deltas)
@@ -339,13 +331,13 @@ class PatientProfilePage(Page):
         def decode(found: _Photos) -> None:
             if generation != self._generation:
                 return
-            self._compute(lambda: _decode(found.photos), lambda images: shown(found, images))
+            self.ctx.compute(lambda: _decode(found.photos), lambda images: shown(found, images), parent=self)
 
         def shown(found: _Photos, images: tuple[dict[int, QImage], dict[int, QImage]]) -> None:
             if generation == self._generation:
                 self.photos.show_photos(found.photos, found.attached_to, *images)
 
-        self._db(fetch, decode)
+        self.ctx.db(fetch, decode, parent=self)
 
     def _load_tiers(self, generation: int, pid: int, services: Services) -> None:
         def fetch() -> tuple[PatientTiers, list[Alert], list[TimelineEvent]]:
@@ -361,7 +353,7 @@ class PatientProfilePage(Page):
             self.tiers.show_alerts(alerts)
             self.tiers.show_packets(packets, staff)
 
-        self._db(fetch, shown)
+        self.ctx.db(fetch, shown, parent=self)
 
     # -- dialogs ------------------------------------------------------------------------------------------
     def _open_dialog(self, dialog: Any) -> None:
@@ -458,7 +450,7 @@ class PatientProfilePage(Page):
             self._load_tab(TAB_TIERS)
             return
         services, oid = self.ctx.services, override.id
-        self._db(lambda: services.tiers.cancel_override(oid), self._on_changed)
+        self.ctx.db(lambda: services.tiers.cancel_override(oid), self._on_changed, parent=self)
 
     def _on_filter_shortcut_activated(self) -> None:
         self.tabs.setCurrentIndex(TAB_TIMELINE)

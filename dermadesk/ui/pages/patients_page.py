@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -158,14 +155,6 @@ class PatientsPage(Page):
         self.ctx.signals.new_patient_requested.connect(self._on_new_patient_requested)
         self.ctx.signals.patient_changed.connect(self._on_patient_changed)
 
-    def _db(self, fn: Callable[[], Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
-        """ctx.db, dropping the answer if this page was deleted meanwhile (the screen locked, the user signed out)."""
-        on_error = self._alive(kwargs.pop("on_error", None))
-        self.ctx.db(fn, self._alive(on_done), on_error=on_error, parent=self, **kwargs)
-
-    def _alive(self, fn: Callable[[Any], object] | None) -> Callable[[Any], object] | None:
-        return None if fn is None else (lambda value: fn(value) if isValid(self) else None)
-
     # -- public --------------------------------------------------------------------------------------
     def focus_search(self) -> None:
         """Ctrl+F: the cursor in the search box with what was typed selected, ready to type over."""
@@ -197,8 +186,11 @@ class PatientsPage(Page):
         def find() -> list[PatientSummary]:
             return services.directory.summaries(services.patients.search(query, RESULT_LIMIT))
 
-        self._db(
-            find, lambda rows: self._on_found(number, query, rows), on_error=lambda e: self._on_search_failed(number, e)
+        self.ctx.db(
+            find,
+            lambda rows: self._on_found(number, query, rows),
+            on_error=lambda e: self._on_search_failed(number, e),
+            parent=self,
         )
 
     def _on_found(self, number: int, query: str, rows: list[PatientSummary]) -> None:

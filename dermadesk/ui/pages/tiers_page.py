@@ -381,7 +381,7 @@ class TiersPage(Page):
         reports = self.ctx.services.reports
 
         def build(language: str | None) -> bytes:
-            return reports.monthly_pdf(month, language or ctx_language())[1]
+            return reports.monthly_pdf(month, language or "en")[1]
 
         dialog = DocumentDialog(
             self.ctx,
@@ -473,11 +473,6 @@ class TiersPage(Page):
 
     def _on_failed(self, error: BaseException) -> None:
         self._notify(error_text(error), error=True)
-
-
-def ctx_language() -> str:
-    """Reports print in the workstation's language (English until translations land)."""
-    return "en"
 
 
 def _write_text(parent: QWidget, path: str, text: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from dermadesk.domain.staff import Permission
 from dermadesk.services.appointments import AppointmentView
 from dermadesk.services.packets import Packet
 from dermadesk.services.workspace import Services
+from dermadesk.ui.actions import action_button, page_action
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.booking_dialog import BookingDialog
 from dermadesk.ui.messages import error_text
@@ -108,7 +108,9 @@ class TodayPage(Page):
         self.day_splitter.addWidget(self._section(self.tomorrow_label, self.tomorrow_table))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.day_splitter)
-        self.splitter.addWidget(self._section(self.no_show_label, self.no_show_table))
+        no_shows = self._section(self.no_show_label, self.no_show_table)
+        no_shows.setMaximumWidth(460)  # a side list: the day's appointments keep the width for their names
+        self.splitter.addWidget(no_shows)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 3)
         layout.addWidget(self.splitter, 1)
@@ -117,13 +119,16 @@ class TodayPage(Page):
 
     def _make_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.attended_action = self._action(self.tr("&Attended"), "A", self.tr("Mark the appointment attended"))
-        self.no_show_action = self._action(self.tr("&No-show"), "N", self.tr("Mark the patient did not come"))
-        self.cancelled_action = self._action(self.tr("Cance&lled"), "X", self.tr("Mark the appointment cancelled"))
-        self.book_action = self._action(self.tr("&Book…"), "B", self.tr("Book an appointment for this patient"))
-        self.open_action = self._action(self.tr("&Open patient"), None, self.tr("Open the patient (Enter)"))
-        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.tr("Reload"))
-        self.print_action = self._action(
+        self.attended_action = page_action(self, self.tr("&Attended"), "A", self.tr("Mark the appointment attended"))
+        self.no_show_action = page_action(self, self.tr("&No-show"), "N", self.tr("Mark the patient did not come"))
+        self.cancelled_action = page_action(self, self.tr("Cance&lled"), "X", self.tr("Mark the appointment cancelled"))
+        self.book_action = page_action(self, self.tr("&Book…"), "B", self.tr("Book an appointment for this patient"))
+        self.open_action = page_action(self, self.tr("&Open patient"), None, self.tr("Open the patient (Enter)"))
+        self.refresh_action = page_action(
+            self, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.tr("Reload")
+        )
+        self.print_action = page_action(
+            self,
             self.tr("&Print today's after-care…"),
             None,
             self.tr("Every after-care packet of today's treatments, in one print run"),
@@ -133,28 +138,11 @@ class TodayPage(Page):
             if action is None:
                 bar.addSpacing(16)
                 continue
-            bar.addWidget(self._button(action))
+            bar.addWidget(action_button(action))
         bar.addStretch(1)
-        bar.addWidget(self._button(self.print_action))
-        bar.addWidget(self._button(self.refresh_action))
+        bar.addWidget(action_button(self.print_action))
+        bar.addWidget(action_button(self.refresh_action))
         return bar
-
-    def _action(self, text: str, key: QKeySequence.StandardKey | str | None, tip: str) -> QAction:
-        action = QAction(text, self)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while this page has focus
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        self.addAction(action)
-        return action
-
-    @staticmethod
-    def _button(action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
 
     def _make_table(self, with_date: bool) -> tuple[AppointmentTableModel, QTableView]:
         model = AppointmentTableModel(with_date=with_date, parent=self)

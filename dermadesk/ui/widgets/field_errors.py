@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.messages import PROBLEMS
+from dermadesk.ui.messages import error_text
 
 
 def problem_text(problem: str) -> str:
@@ -53,3 +54,9 @@ class FieldErrors:
             self._general.setText("\n".join(leftovers))
             self._general.show()
         return True
+
+    def show_any(self, error: BaseException) -> None:
+        """Field problems under their fields; any other failure in plain words in the general label."""
+        if not self.show(error):
+            self._general.setText(error_text(error))
+            self._general.show()
