@@ -25,7 +25,7 @@ def _page(qtbot, ctx) -> TiersPage:  # type: ignore[no-untyped-def]
 
 
 def _shown(page: TiersPage) -> dict[str, int]:
-    return {label: int(value) for label, value in page.tier_chart.bars() if value}
+    return {label: int(value) for label, value in page.charts.tier.bars() if value}
 
 
 def _expected(page: TiersPage, month: str) -> dict[str, int]:
@@ -42,11 +42,11 @@ def test_the_dashboard_shows_the_stored_reviews_figures(qtbot, make_ctx) -> None
     october = ctx.services.tiers.results("2026-10")
     september = {r.patient_id: r.tier or "none" for r in ctx.services.tiers.results("2026-09")}
     revenue = sum(r.clv_12m_minor for r in october)
-    assert sum(v for _, v in page.revenue_chart.bars()) == revenue
+    assert sum(v for _, v in page.charts.revenue.bars()) == revenue
     gold = page.tier_label("gold")
     moved = sum(1 for r in october if r.tier == "gold" and september.get(r.patient_id) == "silver")
     assert page.matrix.count(page.tier_label("silver"), gold) == moved
-    assert sum(v for _, v in page.stage_chart.bars()) == len(october), "every patient has a lifecycle stage"
+    assert sum(v for _, v in page.charts.stage.bars()) == len(october), "every patient has a lifecycle stage"
     tip = page.at_risk_value.parentWidget().toolTip()
     assert "Silent, Dormant" in tip and "Can't lose them" in tip, "the at-risk value says what it counts"
     page.month_combo.setCurrentIndex(page.month_combo.findData("2026-09"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -33,13 +34,15 @@ from dermadesk.services.alerts import AlertRunSummary
 from dermadesk.services.tiering import NONE, ReviewSummary
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
-from dermadesk.ui.charts.tier_charts import BarChart, tier_colour
 from dermadesk.ui.dialogs.document_dialog import DocumentDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format, display_locale, money_text
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.tasks import Task
 from dermadesk.ui.widgets.movement_matrix import MovementMatrix
+
+if TYPE_CHECKING:
+    from dermadesk.ui.charts.tier_charts import BarChart
 
 AT_RISK_STAGES = (Stage.SILENT, Stage.DORMANT)
 SEGMENT_NAMES = {
@@ -129,6 +132,16 @@ def default_as_of(today: date) -> date:
     return today.replace(day=1) - timedelta(days=1)
 
 
+@dataclass(frozen=True)
+class DashboardCharts:
+    """The dashboard's four bar charts; made on first use, because pyqtgraph takes a moment to load."""
+
+    tier: BarChart
+    revenue: BarChart
+    segment: BarChart
+    stage: BarChart
+
+
 class TiersPage(Page):
     required_permission = Permission.RUN_REPORTS
     page_id = "tiers"
@@ -155,25 +168,19 @@ class TiersPage(Page):
         layout.addWidget(self.caption)
         layout.addWidget(self.notice)
         layout.addLayout(self._make_cards())
-        locale = display_locale()
-        self.tier_chart = BarChart(self.tr("Patients per tier"), locale=locale)
-        self.revenue_chart = BarChart(self.tr("Revenue per tier (last 12 months)"), locale=locale)
-        self.segment_chart = BarChart(self.tr("Patients per segment"), horizontal=True, locale=locale)
-        self.stage_chart = BarChart(self.tr("Lifecycle"), horizontal=True, locale=locale)
-        self.matrix = MovementMatrix(locale)
+        self.charts: DashboardCharts | None = None  # built when the page is first shown: pyqtgraph loads late
+        self.matrix = MovementMatrix(display_locale())
         self.matrix_title = QLabel(styleSheet="font-weight: 600")
         self.matrix_legend = QLabel(
             self.tr("Green: moved up a tier · red: moved down · grey: stayed. Hover a cell for its meaning."),
             styleSheet="color: #4b5563",
             wordWrap=True,
         )
+        self.top_row = self._row()
+        self.bottom_row = self._row(self._titled(self.matrix_title, self.matrix, self.matrix_legend), stretch=(2,))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self._row(self.tier_chart, self.revenue_chart, self.segment_chart))
-        self.splitter.addWidget(
-            self._row(
-                self._titled(self.matrix_title, self.matrix, self.matrix_legend), self.stage_chart, stretch=(2, 1)
-            )
-        )
+        self.splitter.addWidget(self.top_row)
+        self.splitter.addWidget(self.bottom_row)
         layout.addWidget(self.splitter, 1)
 
     def _make_top(self) -> QHBoxLayout:
@@ -257,7 +264,24 @@ class TiersPage(Page):
 
     # -- loading -----------------------------------------------------------------------------
     def activate(self) -> None:
+        self._ensure_charts()
         self.reload(self.month_combo.currentData())
+
+    def _ensure_charts(self) -> None:
+        if self.charts is None:
+            from dermadesk.ui.charts.tier_charts import BarChart
+
+            locale = display_locale()
+            self.charts = DashboardCharts(
+                BarChart(self.tr("Patients per tier"), locale=locale),
+                BarChart(self.tr("Revenue per tier (last 12 months)"), locale=locale),
+                BarChart(self.tr("Patients per segment"), horizontal=True, locale=locale),
+                BarChart(self.tr("Lifecycle"), horizontal=True, locale=locale),
+            )
+            self.top_row.layout().addWidget(self.charts.tier, 1)
+            self.top_row.layout().addWidget(self.charts.revenue, 1)
+            self.top_row.layout().addWidget(self.charts.segment, 1)
+            self.bottom_row.layout().addWidget(self.charts.stage, 1)
 
     def reload(self, month: str | None = None) -> None:
         services = self.ctx.services
@@ -345,19 +369,23 @@ class TiersPage(Page):
 
     def _show_charts(self, f: TierFigures) -> None:
         labels = [self.tier_label(c) for c in f.tier_codes]
+        from dermadesk.ui.charts.tier_charts import tier_colour
+
+        self._ensure_charts()
+        assert self.charts is not None
         colours = [tier_colour(None if c == NONE else c) for c in f.tier_codes]
-        self.tier_chart.set_bars(labels, [f.per_tier.get(c, 0) for c in f.tier_codes], colours)
-        self.revenue_chart.set_bars(
+        self.charts.tier.set_bars(labels, [f.per_tier.get(c, 0) for c in f.tier_codes], colours)
+        self.charts.revenue.set_bars(
             labels, [f.revenue.get(c, 0) for c in f.tier_codes], colours, lambda v: self._money(int(v))
         )
         segments = [s.value for s in Segment if f.per_segment.get(s.value)]
-        self.segment_chart.set_bars(
+        self.charts.segment.set_bars(
             [segment_text(s) for s in segments],
             [f.per_segment[s] for s in segments],
             ["#e8833a" if s in AT_RISK_SEGMENTS else "#5b8def" for s in segments],
         )
         stages = [s.value for s in STAGE_ORDER]
-        self.stage_chart.set_bars(
+        self.charts.stage.set_bars(
             [stage_text(s) for s in stages],
             [f.per_stage.get(s, 0) for s in stages],
             ["#e8833a" if s in AT_RISK_STAGES else "#7c8ea6" for s in stages],
