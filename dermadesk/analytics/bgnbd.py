@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from dermadesk.analytics.model_fitting import fit_log_params
+from dermadesk.analytics.model_fitting import LOG_BOUND, fit_log_params
 
 # "age" is the paper's T (time from the first purchase to the end of the period): ruff wants lowercase names.
 
@@ -102,6 +102,10 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, age: np.ndarray, min_repeaters: in
     if theta is None:
         return None
     r, alpha, a, b = np.exp(theta)
+    if a / (a + b) < np.exp(-LOG_BOUND):
+        # the ridge a -> 0, b -> inf where nobody ever drops out is flat: L-BFGS-B may stop anywhere along it
+        # short of the wall (where it stops depends on the machine's floating point); it is the same edge
+        return None
     alpha *= scale
     ll = float(bgnbd_log_likelihood((r, alpha, a, b), x, t_x, age).sum())
     return BgNbdFit(float(r), float(alpha), float(a), float(b), ll, int(x.size))

@@ -145,12 +145,12 @@ def _gone(uow: UnitOfWork) -> set[int]:
 
 
 def _overdue(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> Finding:
-    last = uow.figures.last_treatments(snap.as_of_day)
     treatments = {t.id: t for t in uow.catalogue.treatments()}
-    follow_up = {tid: t.follow_up_days or 0 for tid, t in treatments.items()}
-    interval = align(snap.patient_ids, np.column_stack([last[:, 0], [follow_up.get(t, 0) for t in last[:, 2]]]))
-    when = align(snap.patient_ids, last, 1, -1)
-    kind = align(snap.patient_ids, last, 2, -1)
+    follow_up = np.zeros(max((tid or 0 for tid in treatments), default=0) + 1, dtype=np.int64)
+    for tid, t in treatments.items():
+        follow_up[tid] = t.follow_up_days or 0
+    when, kind = snap.last_treatment_day, snap.last_treatment_type
+    interval = np.where((kind >= 0) & (kind < follow_up.size), follow_up[np.clip(kind, 0, follow_up.size - 1)], 0)
     since = np.where(when >= 0, snap.as_of_day - when, -1)
     hit = churn_rules.overdue_follow_up(since, interval, rules.alerts)
     name = {tid: t.name for tid, t in treatments.items()}

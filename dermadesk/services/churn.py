@@ -19,7 +19,7 @@ NO_SAMPLING = 10**9
 
 def _fit(store: Store, calibration_end: date, unit: str) -> ChurnModel:
     with store.read() as uow:
-        _, values = lifetime_values(uow, calibration_end, ClinicRules())
+        values = lifetime_values(uow, calibration_end, ClinicRules()).values
     return fit_model(values, sample=NO_SAMPLING, unit_days=UNITS[unit])
 
 

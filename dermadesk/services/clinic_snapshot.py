@@ -13,15 +13,16 @@ from dermadesk.analytics.bgnbd import BgNbdFit, fit_bgnbd, p_alive
 from dermadesk.analytics.clv import WEEKS, bgnbd_inputs, expected_visits_next, predicted_clv_12m, spend_inputs
 from dermadesk.analytics.gamma_gamma import GammaGammaFit, fit_gamma_gamma
 from dermadesk.analytics.lifecycle import ladder_levels, lifecycle_stages
-from dermadesk.analytics.rfm import RfmValues, rfm_from_aggregates
+from dermadesk.analytics.rfm import RfmValues, rfm_from_aggregates, rfm_values
 from dermadesk.analytics.rfm2 import rfm2_score
 from dermadesk.analytics.scores import RfmScores, rfm_scores
 from dermadesk.analytics.segmentation import segment_codes
-from dermadesk.analytics.visits import GapStats, gap_stats
+from dermadesk.analytics.visits import GapStats, gap_stats, group_starts
 from dermadesk.domain.dates import day_number
 from dermadesk.domain.ports import ProgressReporter, SilentProgress
 from dermadesk.domain.rules import ClinicRules
 from dermadesk.domain.timeline import EventKind
+from dermadesk.store.repositories.clinic_figures import PaidRows
 from dermadesk.store.unit_of_work import UnitOfWork
 
 FIT_SAMPLE = 20_000  # patients the churn model is fitted on; more moves the estimates by less than their error
@@ -62,6 +63,8 @@ class Snapshot:
     gaps: GapStats
     categories_12m: np.ndarray
     referrals_12m: np.ndarray
+    last_treatment_day: np.ndarray  # -1 where none
+    last_treatment_type: np.ndarray  # treatment type id, -1 where none
     cache: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # figures read once
 
     @property
@@ -97,14 +100,64 @@ def _values(
     return rfm_from_aggregates(day_number(as_of), rules.rfm.window_days, **spread)
 
 
-def lifetime_values(uow: UnitOfWork, as_of: date, rules: ClinicRules) -> tuple[np.ndarray, RfmValues]:
-    """R/F/M plus what the churn model needs (first visit, visit days, lifetime and first-day spend)."""
+@dataclass(frozen=True)
+class LifetimeFigures:
+    """What one scan of the paid events gives, aligned on the patients: R/F/M with the churn model's
+    inputs, the rhythm of visits, treatment breadth and each patient's latest treatment."""
+
+    patient_ids: np.ndarray
+    values: RfmValues
+    gaps: GapStats
+    categories_12m: np.ndarray
+    last_treatment_day: np.ndarray  # -1 where the patient never had a treatment
+    last_treatment_type: np.ndarray  # treatment type id, -1 where none
+
+
+def lifetime_values(uow: UnitOfWork, as_of: date, rules: ClinicRules) -> LifetimeFigures:
+    """Every lifetime figure from one read of the paid events (merged and erased patients' rows left out)."""
     day = day_number(as_of)
     ids = uow.figures.patient_ids()
-    summary = uow.figures.paid_summary(day, rules.rfm.window_days, lifetime=True)
-    columns = dict(summary.columns)
-    columns["first_day_spend"] = align(summary.patient_id, uow.figures.first_day_spend(day))
-    return ids, _values(ids, summary.patient_id, columns, as_of, rules)
+    rows = uow.figures.paid_rows(day)
+    pos = np.searchsorted(ids, rows.patient_id)
+    known = (pos < len(ids)) & (ids[np.clip(pos, 0, max(len(ids) - 1, 0))] == rows.patient_id)
+    if not known.all():
+        pos = pos[known]
+        rows = PaidRows(rows.patient_id[known], rows.day[known], rows.amount[known], rows.treatment_type[known])
+    values = rfm_values(pos, rows.day, rows.amount, len(ids), day, rules.rfm.window_days)
+    visit = rows.amount >= 0
+    treated = rows.treatment_type > 0
+    last_day, last_type = _last_treatments(pos[treated], rows.day[treated], rows.treatment_type[treated], len(ids))
+    in_year = treated & (rows.day > day - rules.rfm.window_days)
+    categories = _distinct_categories(uow, pos[in_year], rows.treatment_type[in_year], len(ids))
+    return LifetimeFigures(
+        ids, values, gap_stats(pos[visit], rows.day[visit], len(ids)), categories, last_day, last_type
+    )
+
+
+def _last_treatments(pos: np.ndarray, day: np.ndarray, treatment: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each patient's latest treatment day and type, from rows sorted by patient and day (on a day with
+    several treatments, the highest type id)."""
+    last_day = np.full(n, -1, dtype=np.int64)
+    last_type = np.full(n, -1, dtype=np.int64)
+    if pos.size:
+        span = int(treatment.max()) + 1
+        starts = group_starts(pos)
+        latest = np.maximum.reduceat(day * span + treatment, starts)
+        last_day[pos[starts]], last_type[pos[starts]] = np.divmod(latest, span)
+    return last_day, last_type
+
+
+def _distinct_categories(uow: UnitOfWork, pos: np.ndarray, treatment: np.ndarray, n: int) -> np.ndarray:
+    """How many treatment categories each patient had (the breadth the value ladder and RFM² reward)."""
+    categories = {t.id: t.category for t in uow.catalogue.treatments() if t.id is not None}
+    codes = {category: i for i, category in enumerate(sorted(set(categories.values()), key=str))}
+    lookup = np.full(max(categories, default=0) + 1, -1, dtype=np.int64)
+    for treatment_id, category in categories.items():
+        lookup[treatment_id] = codes[category]
+    category = lookup[np.clip(treatment, 0, lookup.size - 1)]
+    known = (treatment < lookup.size) & (category >= 0)
+    pairs = np.unique(pos[known] * len(codes) + category[known])
+    return np.bincount(pairs // max(len(codes), 1), minlength=n).astype(np.int64)
 
 
 def take_snapshot(
@@ -113,12 +166,10 @@ def take_snapshot(
     progress = progress or SilentProgress()
     day = day_number(as_of)
     progress.report(1, 6, "Adding up visits and spend")
-    ids, values = lifetime_values(uow, as_of, rules)
-    progress.report(2, 6, "Measuring each patient's rhythm")
-    visit_patients, visit_days = uow.figures.visit_days(day)
-    gaps = gap_stats(np.searchsorted(ids, visit_patients), visit_days, len(ids))
+    lifetime = lifetime_values(uow, as_of, rules)
+    ids, values, gaps, categories = lifetime.patient_ids, lifetime.values, lifetime.gaps, lifetime.categories_12m
+    progress.report(2, 6, "Counting referrals and contacts")
     year = (day - rules.rfm.window_days + 1, day)
-    categories = align(ids, uow.figures.categories_per_patient(*year))
     referrals = align(ids, uow.figures.counts_per_patient((EventKind.REFERRAL,), *year))
     engagement = align(ids, uow.figures.counts_per_patient(ENGAGEMENT_KINDS, *year))
     progress.report(3, 6, "Scoring")
@@ -157,6 +208,8 @@ def take_snapshot(
         gaps=gaps,
         categories_12m=categories,
         referrals_12m=referrals,
+        last_treatment_day=lifetime.last_treatment_day,
+        last_treatment_type=lifetime.last_treatment_type,
     )
 
 

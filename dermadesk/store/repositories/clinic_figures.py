@@ -31,15 +31,6 @@ def rfm_columns(window_start: int) -> dict[str, ColumnElement[Any]]:
     }
 
 
-def lifetime_columns() -> dict[str, ColumnElement[Any]]:
-    """What the churn model and CLV need besides RFM: first visit, visit days, lifetime spend."""
-    return {
-        "first_visit": func.coalesce(func.min(case((_VISIT, E.day))), -1),
-        "visits": func.count(distinct(case((_VISIT, E.day)))),
-        "lifetime_spend": func.coalesce(func.sum(E.amount_minor), 0),
-    }
-
-
 @dataclass(frozen=True)
 class PaidSummary:
     """Per patient with a paid event on or before the as-of day, sorted by patient id; -1 = no visit."""
@@ -49,6 +40,16 @@ class PaidSummary:
 
     def __getitem__(self, name: str) -> np.ndarray:
         return self.columns[name]
+
+
+@dataclass(frozen=True)
+class PaidRows:
+    """Paid, not voided events as aligned arrays sorted by (patient id, day); treatment type 0 = none."""
+
+    patient_id: np.ndarray
+    day: np.ndarray
+    amount: np.ndarray
+    treatment_type: np.ndarray
 
 
 class ClinicFiguresRepository:
@@ -73,10 +74,8 @@ class ClinicFiguresRepository:
         flat = itertools.chain.from_iterable(rows)
         return np.fromiter(flat, dtype=np.int64, count=len(rows) * width).reshape(len(rows), width)
 
-    def paid_summary(self, as_of_day: int, window_days: int, *, lifetime: bool = False) -> PaidSummary:
+    def paid_summary(self, as_of_day: int, window_days: int) -> PaidSummary:
         columns = rfm_columns(as_of_day - window_days + 1)
-        if lifetime:
-            columns |= lifetime_columns()
         query = (
             select(E.patient_id, *columns.values())
             .where(_PAID, E.day <= as_of_day)
@@ -86,29 +85,20 @@ class ClinicFiguresRepository:
         data = self._fetch(query, len(columns) + 1)
         return PaidSummary(data[:, 0], {name: data[:, i + 1] for i, name in enumerate(columns)})
 
-    def first_day_spend(self, as_of_day: int) -> np.ndarray:
-        """(patient, spend on the first visit day): Gamma-Gamma models the repeat days only."""
-        first = (
-            select(E.patient_id, func.min(E.day).label("day"))
-            .where(_PAID, _VISIT, E.day <= as_of_day)
-            .group_by(E.patient_id)
-            .subquery()
-        )
-        query = (
-            select(first.c.patient_id, func.coalesce(func.sum(E.amount_minor), 0))
-            .join(E, and_(E.patient_id == first.c.patient_id, E.day == first.c.day))
-            .where(_PAID)
-            .group_by(first.c.patient_id)
-            .order_by(first.c.patient_id)
-        )
-        return self._fetch(query, 2)
-
-    def visit_days(self, as_of_day: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every (patient, visit day) pair up to the as-of day, sorted, duplicates removed."""
-        query = select(E.patient_id * DAY_KEY + E.day).where(_PAID, _VISIT, E.day <= as_of_day)
-        keys = np.sort(self._fetch(query, 1)[:, 0])  # sort + mask: numpy 2's hashing unique is 10x slower here
-        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
-        return keys // DAY_KEY, keys % DAY_KEY
+    def paid_rows(self, as_of_day: int) -> PaidRows:
+        """Every paid, not voided event up to the as-of day, sorted by patient and day: one scan of the covering
+        index feeds every lifetime figure (spend, visit days and their gaps, treatments). Patient, day and
+        treatment type travel packed in one integer: half the Python objects of separate columns."""
+        type_key = 1 << max(1, int(self._s.scalar(select(func.max(TreatmentTypeRow.id))) or 0).bit_length())
+        packed = (E.patient_id * DAY_KEY + E.day) * type_key + func.coalesce(E.treatment_type_id, 0)
+        data = self._fetch(select(packed, E.amount_minor).where(_PAID, E.day <= as_of_day), 2)
+        keys, amount = data[:, 0], data[:, 1]
+        if keys.size and not bool(np.all(keys[1:] // type_key >= keys[:-1] // type_key)):
+            order = np.argsort(keys, kind="stable")  # SQLite scans the index in order; other engines may not
+            keys, amount = keys[order], amount[order]
+        patient_day, treatment = np.divmod(keys, type_key)
+        patient, day = np.divmod(patient_day, DAY_KEY)
+        return PaidRows(patient, day, amount, treatment)
 
     def patient_ids(self) -> np.ndarray:
         """Every patient the analytics cover: not merged into another record, not erased."""
@@ -118,37 +108,6 @@ class ClinicFiguresRepository:
             .order_by(PatientRow.id)
         )
         return self._fetch(query, 1)[:, 0]
-
-    def last_treatments(self, as_of_day: int) -> np.ndarray:
-        """(patient, day, treatment type) of each patient's latest treatment. Packing day and type into one
-        number lets one MAX over the covering paid index answer it, on any database."""
-        packed = func.max(E.day * DAY_KEY + E.treatment_type_id)
-        query = (
-            select(E.patient_id, packed)
-            .where(_PAID, E.day <= as_of_day, E.treatment_type_id.is_not(None))
-            .group_by(E.patient_id)
-            .order_by(E.patient_id)
-        )
-        data = self._fetch(query, 2)
-        return np.column_stack([data[:, 0], data[:, 1] // DAY_KEY, data[:, 1] % DAY_KEY])
-
-    def categories_per_patient(self, first_day: int, last_day: int) -> np.ndarray:
-        """(patient, distinct treatment categories) in a period, from the covering paid index."""
-        pairs = self._fetch(
-            select(E.patient_id, E.treatment_type_id)
-            .distinct()
-            .where(_PAID, E.day.between(first_day, last_day), E.treatment_type_id.is_not(None)),
-            2,
-        )
-        rows = self._s.execute(select(TreatmentTypeRow.id, TreatmentTypeRow.category)).all()
-        categories: dict[int, str] = {row[0]: row[1] for row in rows}
-        codes = {cat: i for i, cat in enumerate(sorted(set(categories.values())))}
-        lookup = np.full(max(categories, default=0) + 1, -1, dtype=np.int64)
-        for tid, cat in categories.items():
-            lookup[tid] = codes[cat]
-        keys = np.unique(pairs[:, 0] * 64 + lookup[pairs[:, 1]]) if len(pairs) else np.zeros(0, dtype=np.int64)
-        patients, counts = np.unique(keys // 64, return_counts=True)
-        return np.column_stack([patients, counts]).astype(np.int64)
 
     def counts_per_patient(self, kinds: tuple[EventKind, ...], first_day: int, last_day: int) -> np.ndarray:
         """(patient, count) of events of these kinds in a period."""

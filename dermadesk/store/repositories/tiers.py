@@ -121,7 +121,7 @@ class TierRepository:
         """Selected columns of a run's results, patient order: the fast path for whole-clinic arrays."""
         cols = [getattr(TierReviewResultRow, c) for c in columns]
         query = select(*cols).where(TierReviewResultRow.review_id == review_id).order_by(TierReviewResultRow.patient_id)
-        return [tuple(r) for r in self._s.execute(query)]
+        return [tuple(r) for r in self._s.connection().execute(query)]  # Core rows: half the ORM's cost
 
     def latest_results_for(self, patient_ids: Sequence[int]) -> dict[int, TierReviewResult]:
         """Each patient's figures in the latest stored review (for lists and headers)."""
