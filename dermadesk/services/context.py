@@ -30,9 +30,7 @@ class ServiceContext:
     def require(self, permission: Permission, action: str | None = None) -> StaffUser:
         """The acting user, if they may; a permission error naming the action otherwise. An emergency session
         past its end signs out before anything is done."""
-        if self.break_glass and self.break_glass_until is not None and self.clock.now() >= self.break_glass_until:
-            self.end_session()
-            raise DermaDeskError(ErrorCode.SESSION_ENDED, {"minutes": self.break_glass_minutes})
+        self._end_expired_emergency()
         actor = self.actor
         emergency = self.break_glass and actor is not None and actor.active and permission in EMERGENCY_PERMISSIONS
         if actor is None or not (actor.may(permission) or emergency):
@@ -41,6 +39,18 @@ class ServiceContext:
                 {"role": actor.role.value if actor else "signed out", "action": action or permission.value},
             )
         return actor
+
+    def require_signed_in(self, action: str) -> StaffUser:
+        """Any signed-in member of staff (for lists that name staff or count patients)."""
+        self._end_expired_emergency()
+        if self.actor is None or not self.actor.active:
+            raise DermaDeskError(ErrorCode.PERMISSION_DENIED, {"role": "signed out", "action": action})
+        return self.actor
+
+    def _end_expired_emergency(self) -> None:
+        if self.break_glass and self.break_glass_until is not None and self.clock.now() >= self.break_glass_until:
+            self.end_session()
+            raise DermaDeskError(ErrorCode.SESSION_ENDED, {"minutes": self.break_glass_minutes})
 
     def end_session(self) -> None:
         self.actor, self.break_glass, self.break_glass_until = None, False, None

@@ -130,6 +130,7 @@ class PatientService:
         return patient
 
     def count(self) -> int:
+        self._ctx.require_signed_in("count patients")
         with self._ctx.store.read() as uow:
             return uow.patients.count()
 
@@ -253,7 +254,7 @@ class PatientDirectory:
         with self._ctx.store.write() as uow:
             found = _summaries(uow, ids, self._ctx.clock.now())
             # a list of many patients is one view: the entry names the single patient when there is one
-            single = found[0].patient_id if len(found) == 1 else None
+            single = found[0].id if len(found) == 1 else None
             self._ctx.audit(uow, AuditAction.VIEW, "patient_list", f"{len(found)} patients", single)
         return found
 

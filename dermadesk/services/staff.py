@@ -90,6 +90,7 @@ class StaffService:
 
     def all(self) -> list[StaffUser]:
         """Everyone, for pickers (practitioner on a treatment) and the accounts page."""
+        self._ctx.require_signed_in("list staff accounts")
         with self._ctx.store.read() as uow:
             return uow.staff.all()
 
