@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 
-from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, invalid
 from dermadesk.domain.patients import AcquisitionSource, ContactChannel, Patient, Sex
@@ -102,7 +101,6 @@ class DemoService:
                 self._load(uow, batch, histories, totals)
                 made.extend(batch)
                 progress.report(start + count, spec.patients, "Creating demo patients")
-            self._ctx.audit(uow, AuditAction.CREATE, "demo_clinic", f"{totals[0]} patients seed {spec.seed}")
         return DemoSummary(*totals)
 
     def _clinic(self, uow: UnitOfWork, end: date, years: int) -> Clinic:
