@@ -56,3 +56,4 @@ class AuditFilter:
     patient_id: int | None = None
     action: AuditAction | None = None
     break_glass_only: bool = False
+    up_to_id: int | None = None  # paging holds still while new entries (its own views among them) arrive

@@ -28,7 +28,7 @@ EXPORT_HEADER = (
 
 
 @dataclass(frozen=True)
-class AuditPage:
+class AuditSlice:
     events: list[AuditEvent]
     total: int
     staff_names: dict[int, str]  # staff id -> display name, for the entries of this page
@@ -49,14 +49,14 @@ class AuditService:
         with self._ctx.store.read() as uow:
             return uow.audit.count()
 
-    def page(self, wanted: AuditFilter, offset: int = 0, limit: int = 200) -> AuditPage:
+    def page(self, wanted: AuditFilter, offset: int = 0, limit: int = 200) -> AuditSlice:
         """One page for the owner's viewer, newest first. Looking is itself logged (once per page)."""
         self._ctx.require(Permission.VIEW_AUDIT, "view the audit log")
         with self._ctx.store.write() as uow:
             events, total = uow.audit.search(wanted, offset, limit)
             names = {u.id: u.display_name for u in uow.staff.all() if u.id is not None}
             self._ctx.audit(uow, AuditAction.VIEW, "audit_log", f"{offset}+{len(events)}", wanted.patient_id)
-        return AuditPage(events, total, {e.staff_id: names.get(e.staff_id, "") for e in events if e.staff_id})
+        return AuditSlice(events, total, {e.staff_id: names.get(e.staff_id, "") for e in events if e.staff_id})
 
     def export_csv(self, first: date, last: date) -> tuple[str, int]:
         """Every entry from the start of `first` to the end of `last` (UTC days) as CSV text, each cell safe to

@@ -140,6 +140,8 @@ class AuditRepository:
             conditions.append(AuditEventRow.patient_id == wanted.patient_id)
         if wanted.action is not None:
             conditions.append(AuditEventRow.action == wanted.action.value)
+        if wanted.up_to_id is not None:
+            conditions.append(AuditEventRow.id <= wanted.up_to_id)
         if wanted.break_glass_only:
             conditions.append(AuditEventRow.break_glass.is_(True))
         total = self._s.scalar(select(func.count()).select_from(AuditEventRow).where(*conditions)) or 0
