@@ -124,3 +124,27 @@ def test_cli_verify_names_the_entry_and_exits_non_zero(demo_path: Path, clock, c
     assert main(["audit", "verify", "--db", str(demo_path)]) == 4
     err = capsys.readouterr().err
     assert "first bad entry #3 at 2026-11-02" in err and "digest" in err
+
+
+def test_cli_export_writes_the_days_entries_as_spreadsheet_safe_csv(demo_path: Path, clock, capsys) -> None:
+    import csv
+
+    from dermadesk.domain.csv_safety import is_dangerous
+
+    opened = make_workspace(clock).open(demo_path)
+    services = make_workspace(clock).services(opened, None)
+    with pytest.raises(DermaDeskError):
+        services.staff.sign_in('=HYPERLINK("http://x")', "guess")  # a formula typed as a user name
+    busy_morning(opened, clock, 6)
+    opened.close()
+    target = demo_path.parent / "audit.csv"
+    assert main(["audit", "export", "--from", "2026-11-02", "--to", "2026-11-02", "--csv", str(target), "--db",
+                 str(demo_path)]) == 0  # fmt: skip
+    assert "written to" in capsys.readouterr().out
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["id", "at_utc", "staff_id"]
+    assert len(rows) - 1 >= 6 and all(r[1].startswith("2026-11-02") for r in rows[1:])
+    assert not any(is_dangerous(cell) for row in rows for cell in row)
+    assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
+    assert main(["audit", "export", "--from", "2026-11-03", "--to", "2026-11-02", "--csv", str(target), "--db",
+                 str(demo_path)]) == 2  # fmt: skip
