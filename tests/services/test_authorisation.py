@@ -223,3 +223,22 @@ def test_the_own_and_other_patients_really_differ_for_the_practitioner(world: Wo
             ).scalar_one()
 
         assert treated_by_hart(world.patient_a) > 0 and treated_by_hart(world.patient_b) == 0
+
+
+def test_a_receptionist_is_refused_clinical_note_edits_settings_and_reports(world: World) -> None:
+    lily = services_for("reception", world.opened, world.clock)
+    note = world.new_event()  # a consultation: the clinical note of a visit
+    before = audit_count(world.opened)
+    for name, call in {
+        "clinical note edit": lambda: lily.timeline.edit(dataclasses.replace(note, summary="changed")),
+        "settings change": lambda: lily.clinic.save_settings(world.settings),
+        "monthly report": lambda: lily.reports.monthly(world.month),
+        "tier review": lambda: lily.tiers.run_review(world.review_day),
+    }.items():
+        with pytest.raises(DermaDeskError) as caught:
+            call()
+        assert caught.value.code is ErrorCode.PERMISSION_DENIED, name
+        assert caught.value.details["role"] == "receptionist", name
+    assert audit_count(world.opened) == before
+    with world.opened.store.read() as uow:
+        assert uow.timeline.get(note.id).summary == note.summary  # type: ignore[arg-type, union-attr]

@@ -109,3 +109,20 @@ def test_no_notice_without_emergency_sessions(qtbot, session) -> None:  # type: 
     session.runner.wait()
     qtbot.wait(50)
     assert session.break_glass_notice is None
+
+
+def test_the_status_line_flags_an_emergency_session_which_signs_out_on_time(qtbot, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from tests.ui.test_main_window import sign_in_when_asked
+
+    session.services.staff.sign_in("dr.hart", DEMO_PASSWORD, emergency_reason="Night call")
+    session._enter()
+    qtbot.waitUntil(lambda: "EMERGENCY ACCESS until" in session.window.status_label.text(), timeout=10_000)
+    assert "Dr Amelia Hart" in session.window.status_label.text()
+    shown: list[str] = []
+    monkeypatch.setattr(session.window, "show_error", shown.append)
+    sign_in_when_asked(qtbot, "grace")
+    session._on_emergency_over()  # what the timer set for the session's end does
+    qtbot.waitUntil(lambda: "Grace Whitfield" in session.window.status_label.text(), timeout=10_000)
+    assert shown == ["Emergency access ended after 60 minutes. Sign in again to go on."]
+    assert not session.services.context.break_glass
+    assert "EMERGENCY" not in session.window.status_label.text()
