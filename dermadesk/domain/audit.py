@@ -34,3 +34,26 @@ class AuditEvent:
     outcome: str = "ok"
     break_glass: bool = False
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first entry at which the audit chain fails verification, and why. `at` is None when the entry
+    itself is gone (deleted or cut off the end)."""
+
+    entry_id: int
+    at: datetime | None
+    why: str
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the owner's audit viewer and the export select; None means any."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    staff_id: int | None = None
+    patient_id: int | None = None
+    action: AuditAction | None = None
+    break_glass_only: bool = False
+    up_to_id: int | None = None  # paging holds still while new entries (its own views among them) arrive

@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     CANCELLED = "cancelled"
     SIGN_IN_FAILED = "sign_in_failed"
     SIGN_IN_WAIT = "sign_in_wait"
+    SESSION_ENDED = "session_ended"
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "cancelled": "Cancelled.",
     "sign_in_failed": "That user name and password do not match an active account.",
     "sign_in_wait": "Too many failed attempts. Try again in {seconds} seconds.",
+    "session_ended": "Emergency access ended after {minutes} minutes. Sign in again to go on.",
 }
 
 PROBLEMS: dict[str, str] = {
@@ -68,6 +69,8 @@ PROBLEMS: dict[str, str] = {
     "duplicate": "is already in use",
     "same_patient": "must be a different patient",
     "own_account": "cannot take owner access from your own account",
+    "last_owner": "cannot take away the last active owner",
+    "not_for_role": "is only for practitioners (owners have full access already)",
 }
 
 

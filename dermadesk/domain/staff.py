@@ -45,6 +45,26 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+# Emergency access ("break the glass") for a practitioner. A practitioner already reads every patient's record (no
+# "own patients" rule in this clinic), so what an emergency adds is taking a patient's record out of the clinic (for a
+# hospital, out of hours): the export an owner may otherwise do alone. Every action of such a session is flagged.
+EMERGENCY_PERMISSIONS = frozenset({Permission.EXPORT_DATA})
+EMERGENCY_ROLES = frozenset({Role.PRACTITIONER})
+
+
+@dataclass(frozen=True)
+class BreakGlassSession:
+    staff_id: int
+    reason: str
+    workstation: str
+    started_at: datetime
+    ends_at: datetime
+    acknowledged_by: int | None = None
+    acknowledged_at: datetime | None = None
+    id: int | None = None
+    staff_name: str = ""  # for the owner's notice
+
+
 @dataclass(frozen=True)
 class StaffUser:
     username: str

@@ -93,15 +93,18 @@ class AlertService:
     ) -> list[AlertView]:
         """Alerts ranked by value at stake, with their patients."""
         self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
-        with self._ctx.store.read() as uow:
+        with self._ctx.store.write() as uow:
             alerts = uow.alerts.list(statuses, rules=rules, limit=limit)
             patients = uow.patients.get_many([a.patient_id for a in alerts])
+            self._ctx.audit(uow, AuditAction.VIEW, "alerts_inbox", f"{len(alerts)} alerts")
         return [AlertView(a, patients[a.patient_id]) for a in alerts if a.patient_id in patients]
 
     def for_patient(self, patient_id: int) -> list[Alert]:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
-        with self._ctx.store.read() as uow:
-            return uow.alerts.list(patient_id=patient_id)
+        with self._ctx.store.write() as uow:
+            found = uow.alerts.list(patient_id=patient_id)
+            self._ctx.audit(uow, AuditAction.VIEW, "alerts", patient_id, patient_id)
+        return found
 
     def counts(self) -> dict[AlertRule, int]:
         """Open alerts per rule, for the inbox's filter chips."""
@@ -113,13 +116,14 @@ class AlertService:
     def no_shows(self, since: date) -> list[tuple[Appointment, Patient]]:
         """Missed appointments since a day: their own list, not recall alerts."""
         self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
-        with self._ctx.store.read() as uow:
+        with self._ctx.store.write() as uow:
             missed = [
                 a
                 for a in uow.appointments.between(local_instant(since), self._ctx.clock.now())
                 if a.status is AppointmentStatus.NO_SHOW
             ]
             patients = uow.patients.get_many([a.patient_id for a in missed])
+            self._ctx.audit(uow, AuditAction.VIEW, "no_shows", since.isoformat())
         return [(a, patients[a.patient_id]) for a in missed]
 
     # -- the alert's life ------------------------------------------------------------------
@@ -139,9 +143,19 @@ class AlertService:
             booked = uow.appointments.add(
                 dataclasses.replace(appointment, status=AppointmentStatus.BOOKED), self._ctx.clock.now()
             )
-            self._ctx.audit(uow, AuditAction.CREATE, "appointment", booked.id, booked.patient_id)
             resolved = self._handle_in(
-                uow, alert, AlertStatus.RESOLVED, outcome=AlertOutcome.REBOOKED, note=note, until=None, version=version
+                uow,
+                alert,
+                AlertStatus.RESOLVED,
+                outcome=AlertOutcome.REBOOKED,
+                note=note,
+                until=None,
+                version=version,
+                audited=False,
+            )
+            # one action, one audit entry: the booking and the alert it resolves
+            self._ctx.audit(
+                uow, AuditAction.CREATE, "appointment:rebooked", f"{booked.id} alert {alert.id}", booked.patient_id
             )
         return booked, resolved
 
@@ -201,6 +215,7 @@ class AlertService:
         note: str,
         until: date | None,
         version: int | None,
+        audited: bool = True,
     ) -> Alert:
         """A stale version (another workstation handled it first) is refused."""
         actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
@@ -233,7 +248,8 @@ class AlertService:
                 ),
                 self._ctx,
             )
-        self._ctx.audit(uow, AuditAction.UPDATE, f"alert:{status.value}", alert.id, alert.patient_id)
+        if audited:
+            self._ctx.audit(uow, AuditAction.UPDATE, f"alert:{status.value}", alert.id, alert.patient_id)
         return saved
 
 

@@ -32,13 +32,14 @@ class AppointmentService:
 
     def day_list(self, day: date) -> list[AppointmentView]:
         self._ctx.require(Permission.VIEW_PATIENTS, "view appointments")
-        with self._ctx.store.read() as uow:
+        with self._ctx.store.write() as uow:
             booked = uow.appointments.between(
                 local_instant(day, time(0)), local_instant(day + timedelta(days=1), time(0))
             )
             patients = uow.patients.get_many([a.patient_id for a in booked])
             treatments = {t.id: t.name for t in uow.catalogue.treatments()}
             staff = {u.id: u.display_name for u in uow.staff.all()}
+            self._ctx.audit(uow, AuditAction.VIEW, "day_list", day.isoformat())
         return [
             AppointmentView(
                 a,
@@ -52,8 +53,10 @@ class AppointmentService:
 
     def for_patient(self, patient_id: int) -> list[Appointment]:
         self._ctx.require(Permission.VIEW_PATIENTS, "view appointments")
-        with self._ctx.store.read() as uow:
-            return uow.appointments.for_patient(patient_id)
+        with self._ctx.store.write() as uow:
+            found = uow.appointments.for_patient(patient_id)
+            self._ctx.audit(uow, AuditAction.VIEW, "appointments", patient_id, patient_id)
+        return found
 
     def book(self, appointment: Appointment) -> Appointment:
         self._ctx.require(Permission.LOG_INTERACTIONS, "book appointments")

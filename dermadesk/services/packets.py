@@ -66,8 +66,7 @@ class PacketService:
                 tuple(e.id for e in events if e.id),
                 packet.language,
             )
-            if record:
-                self._log(uow, built)
+            self._log(uow, built) if record else self._viewed(uow, built)
         return built
 
     def onboarding(self, patient_id: int, language: str | None = None, *, record: bool = False) -> Packet:
@@ -75,9 +74,13 @@ class PacketService:
         with self._ctx.store.write() as uow:
             packet = onboarding_packet(uow, patient_id, language, self._ctx.clock.today())
             built = Packet("onboarding", patient_id, _pdf(packet, "onboarding"), (), packet.language)
-            if record:
-                self._log(uow, built)
+            self._log(uow, built) if record else self._viewed(uow, built)
         return built
+
+    def _viewed(self, uow: UnitOfWork, packet: Packet) -> None:
+        """A packet built for the preview shows the patient's data: a view until it is printed or saved."""
+        ids = ",".join(map(str, packet.event_ids)) or packet.patient_id
+        self._ctx.audit(uow, AuditAction.VIEW, f"packet:{packet.kind}", ids, packet.patient_id)
 
     def record_printed(self, packet: Packet, how: str = "printed") -> None:
         """Log a packet that was printed or saved from the preview: a timeline entry and an audit entry."""

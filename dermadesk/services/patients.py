@@ -112,12 +112,14 @@ class PatientService:
                 saved = uow.patients.add(patient, search_terms(patient), now, actor.id)
             else:
                 saved = uow.patients.update(patient, search_terms(patient), now, actor.id)
-            self._ctx.audit(
-                uow, AuditAction.UPDATE if patient.id else AuditAction.CREATE, "patient", saved.id, saved.id
-            )
-            for kind, granted in (consents or {}).items():
-                consent = uow.patients.add_consent(Consent(saved.id, kind, granted, now, actor.id))  # type: ignore[arg-type]
-                self._ctx.audit(uow, AuditAction.CREATE, "consent", consent.id, saved.id)
+            recorded = [
+                uow.patients.add_consent(Consent(saved.id, kind, granted, now, actor.id))  # type: ignore[arg-type]
+                for kind, granted in (consents or {}).items()
+            ]
+            # one audit entry for the one action: the consents of the same form are named in it
+            object_id = f"{saved.id} consents {','.join(str(c.id) for c in recorded)}" if recorded else saved.id
+            action = AuditAction.UPDATE if patient.id else AuditAction.CREATE
+            self._ctx.audit(uow, action, "patient", object_id, saved.id)
         return saved
 
     def get(self, patient_id: int) -> Patient:
@@ -128,6 +130,7 @@ class PatientService:
         return patient
 
     def count(self) -> int:
+        self._ctx.require_signed_in("count patients")
         with self._ctx.store.read() as uow:
             return uow.patients.count()
 
@@ -151,7 +154,7 @@ class PatientService:
         patient = dataclasses.replace(patient, phone=phones.to_e164(patient.phone, self._region()) or "")
         exact = [term for term in (digits(patient.phone), patient.email.strip().casefold()) if term]
         full_name = fold(f"{patient.given_name} {patient.family_name}")
-        with self._ctx.store.read() as uow:
+        with self._ctx.store.write() as uow:
             found = dict.fromkeys(uow.patients.with_terms(exact, exclude=patient.id))
             first = (name_tokens(patient.family_name) or name_tokens(patient.given_name) or [""])[0][:2]
             for other in uow.patients.by_name_and_birth(first, patient.date_of_birth) if first else []:
@@ -160,7 +163,9 @@ class PatientService:
                     and edit_distance(fold(f"{other.given_name} {other.family_name}"), full_name, 2) <= 2
                 ):
                     found[other.id] = None
-            return [p for pid in found if (p := uow.patients.get(pid)) is not None and p.merged_into_id is None]
+            alike = [p for pid in found if (p := uow.patients.get(pid)) is not None and p.merged_into_id is None]
+            self._ctx.audit(uow, AuditAction.VIEW, "likely_duplicates", len(alike), patient.id)
+        return alike
 
     def merge(self, keep_id: int, duplicate_id: int) -> Patient:
         """Fold a duplicate record into the one kept: every event, reading, photo, consent, appointment,
@@ -246,8 +251,12 @@ class PatientDirectory:
     def summaries(self, ids: Sequence[int]) -> list[PatientSummary]:
         """In the order given (search order), for the patients that exist."""
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
-        with self._ctx.store.read() as uow:
-            return _summaries(uow, ids, self._ctx.clock.now())
+        with self._ctx.store.write() as uow:
+            found = _summaries(uow, ids, self._ctx.clock.now())
+            # a list of many patients is one view: the entry names the single patient when there is one
+            single = found[0].id if len(found) == 1 else None
+            self._ctx.audit(uow, AuditAction.VIEW, "patient_list", f"{len(found)} patients", single)
+        return found
 
     def profile(self, patient_id: int) -> PatientProfile:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")

@@ -51,8 +51,11 @@ class ReportService:
     def monthly_csv(self, report: MonthlyTierReport) -> str:
         from dermadesk.documents.monthly_report_csv import write_monthly_report_csv
 
+        self._ctx.require(Permission.RUN_REPORTS, "export the monthly report")
         text = io.StringIO()
         write_monthly_report_csv(report, text)
+        with self._ctx.store.write() as uow:
+            self._ctx.audit(uow, AuditAction.EXPORT, "monthly_report_csv", report.month)
         return text.getvalue()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -10,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
-from dermadesk.domain.staff import Permission, Role, StaffUser
+from dermadesk.domain.staff import EMERGENCY_ROLES, BreakGlassSession, Permission, Role, StaffUser
 from dermadesk.services.context import ServiceContext
 
 # OWASP's Argon2id minimum: 19 MiB, two passes, one lane
@@ -65,20 +66,42 @@ class StaffService:
         if user.id == actor.id and (not user.active or user.role is not Role.OWNER):
             require_valid([FieldProblem("role", "own_account")])  # an owner cannot lock themselves out
         with self._ctx.store.write() as uow:
+            before = uow.staff.get(user.id)  # type: ignore[arg-type]
+            if before is None:
+                raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "staff account", "id": user.id})
+            # the clinic always keeps one owner who can sign in: nobody could manage accounts or settings otherwise
+            if uow.staff.active_owner_ids() == {user.id} and (not user.active or user.role is not Role.OWNER):
+                require_valid([FieldProblem("active" if not user.active else "role", "last_owner")])
             uow.staff.update(user)
             if password:
                 uow.staff.set_password_hash(user.id, HASHER.hash(password))  # type: ignore[arg-type]
-            self._ctx.audit(uow, AuditAction.UPDATE, "staff", user.id)
+            outcome = "ok" if user.active == before.active else "enabled" if user.active else "disabled"
+            self._ctx.audit(uow, AuditAction.UPDATE, "staff", user.id, outcome=outcome)
         return user
+
+    def set_active(self, user_id: int, active: bool) -> StaffUser:
+        """Disable an account (it can no longer sign in; its history stays) or enable it again."""
+        self._ctx.require(Permission.MANAGE_STAFF, "manage staff accounts")
+        with self._ctx.store.read() as uow:
+            user = uow.staff.get(user_id)
+        if user is None:
+            raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "staff account", "id": user_id})
+        return self.update(dataclasses.replace(user, active=active))
 
     def all(self) -> list[StaffUser]:
         """Everyone, for pickers (practitioner on a treatment) and the accounts page."""
+        self._ctx.require_signed_in("list staff accounts")
         with self._ctx.store.read() as uow:
             return uow.staff.all()
 
-    def sign_in(self, username: str, password: str) -> StaffUser:
+    def sign_in(self, username: str, password: str, *, emergency_reason: str | None = None) -> StaffUser:
         """The account, or a sign-in error. Failures are counted (and audited) in a transaction that commits
-        before the error is raised; after a few, each failure waits twice as long."""
+        before the error is raised; after a few, each failure waits twice as long (stored on the account, so a
+        restart does not reset it). With `emergency_reason` a practitioner opens an emergency ("break the
+        glass") session: wider access, every action flagged, an end after the clinic's minutes, and a notice
+        for the owner until acknowledged."""
+        if emergency_reason is not None and not emergency_reason.strip():
+            require_valid([FieldProblem("reason", "required")])
         now = self._ctx.clock.now()
         refusal: DermaDeskError | None = None
         with self._ctx.store.write() as uow:
@@ -88,31 +111,63 @@ class StaffService:
                 self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", username.strip()[:40], outcome="unknown")
                 refusal = DermaDeskError(ErrorCode.SIGN_IN_FAILED)
             else:
-                refusal = self._check(uow, found, password, now)
+                refusal = self._check(uow, found, password, now, emergency_reason)
         if refusal is not None:
             raise refusal
         return found[0]  # type: ignore[index]
 
-    def _check(self, uow, found, password: str, now) -> DermaDeskError | None:  # type: ignore[no-untyped-def]
+    def _check(self, uow, found, password: str, now, reason: str | None) -> DermaDeskError | None:  # type: ignore[no-untyped-def]
         user, stored, failures, locked_until = found
         if locked_until is not None and locked_until > now:
-            return DermaDeskError(ErrorCode.SIGN_IN_WAIT, {"seconds": int((locked_until - now).total_seconds()) + 1})
+            seconds = math.ceil((locked_until - now).total_seconds())
+            self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome=f"waiting {seconds}s")
+            return DermaDeskError(ErrorCode.SIGN_IN_WAIT, {"seconds": seconds})
         if not user.active or not _matches(stored, password):
             failures += 1
             wait = _wait_after(failures)
             uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)
-            self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome="refused")
+            outcome = f"refused, wait {int(wait.total_seconds())}s" if wait else "refused"
+            self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome=outcome)
             return DermaDeskError(ErrorCode.SIGN_IN_FAILED)
+        if reason is not None and user.role not in EMERGENCY_ROLES:
+            # checked after the password, so the answer says nothing about an account to someone without it
+            self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "break_glass_session", user.id, outcome="not for role")
+            return DermaDeskError(ErrorCode.INVALID_FIELD, problems=(FieldProblem("reason", "not_for_role"),))
         uow.staff.record_sign_in(user.id, failed=0, locked_until=None)
         if HASHER.check_needs_rehash(stored):
             uow.staff.set_password_hash(user.id, HASHER.hash(password))
+        self._ctx.end_session()
         self._ctx.actor = user
-        self._ctx.audit(uow, AuditAction.SIGN_IN, "staff", user.id)
+        if reason is None:
+            self._ctx.audit(uow, AuditAction.SIGN_IN, "staff", user.id)
+            return None
+        minutes = uow.settings.clinic().break_glass_minutes
+        session = uow.staff.add_break_glass(
+            BreakGlassSession(user.id, reason.strip(), self._ctx.workstation, now, now + timedelta(minutes=minutes))
+        )
+        self._ctx.break_glass, self._ctx.break_glass_until = True, session.ends_at
+        self._ctx.break_glass_minutes = minutes
+        self._ctx.audit(uow, AuditAction.SIGN_IN, "break_glass_session", session.id)
         return None
 
     def sign_out(self) -> None:
-        self._ctx.actor = None
-        self._ctx.break_glass = False
+        self._ctx.end_session()
+
+    # -- emergency sessions, for the owner -------------------------------------------------
+    def unacknowledged_break_glass(self) -> list[BreakGlassSession]:
+        """Emergency sessions no owner has acknowledged yet: shown at every owner sign-in until they are."""
+        self._ctx.require(Permission.MANAGE_STAFF, "review emergency access")
+        with self._ctx.store.read() as uow:
+            return uow.staff.unacknowledged_break_glass()
+
+    def acknowledge_break_glass(self, session_id: int) -> None:
+        self._ctx.require(Permission.MANAGE_STAFF, "review emergency access")
+        with self._ctx.store.write() as uow:
+            if not uow.staff.acknowledge_break_glass(session_id, self._ctx.actor_id, self._ctx.clock.now()):
+                raise DermaDeskError(
+                    ErrorCode.NOT_FOUND, {"what": "unacknowledged emergency session", "id": session_id}
+                )
+            self._ctx.audit(uow, AuditAction.UPDATE, "break_glass_session", session_id, outcome="acknowledged")
 
 
 def _matches(stored: str, password: str) -> bool:

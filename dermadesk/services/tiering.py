@@ -136,11 +136,13 @@ class TierService:
 
     def results(self, month: str) -> list[TierReviewResult]:
         self._ctx.require(Permission.RUN_REPORTS, "see tier reviews")
-        with self._ctx.store.read() as uow:
+        with self._ctx.store.write() as uow:
             review = uow.tiers.review_for_month(month)
             if review is None:
                 raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "tier review for", "id": month})
-            return uow.tiers.results(review.id)  # type: ignore[arg-type]
+            results = uow.tiers.results(review.id)  # type: ignore[arg-type]
+            self._ctx.audit(uow, AuditAction.VIEW, "tier_results", month)
+        return results
 
     def figures(self, month: str) -> ReviewFigures:
         """A stored review's figures, grouped in the database: what the dashboard and the report show."""

@@ -86,19 +86,27 @@ class TimelineService:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
         with self._ctx.store.write() as uow:
             events = uow.timeline.page(patient_id, kinds=kinds, text=text, before=before, limit=limit)
-            if before is None:  # the first page is the view; further pages are the same view scrolled
-                self._ctx.audit(uow, AuditAction.VIEW, "timeline", patient_id, patient_id)
+            self._ctx.audit(
+                uow, AuditAction.VIEW, "timeline" if before is None else "timeline:more", patient_id, patient_id
+            )
         return events
 
     def kinds_count(self, patient_id: int) -> dict[EventKind, int]:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
-        with self._ctx.store.read() as uow:
-            return uow.timeline.kinds_count(patient_id)
+        with self._ctx.store.write() as uow:
+            counts = uow.timeline.kinds_count(patient_id)
+            self._ctx.audit(uow, AuditAction.VIEW, "timeline_counts", patient_id, patient_id)
+        return counts
 
     def revisions(self, event_id: int) -> list[EventRevision]:
         self._ctx.require(Permission.VIEW_PATIENTS, "view patients")
-        with self._ctx.store.read() as uow:
-            return uow.timeline.revisions(event_id)
+        with self._ctx.store.write() as uow:
+            event = uow.timeline.get(event_id)
+            if event is None:
+                raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "event", "id": event_id})
+            revisions = uow.timeline.revisions(event_id)
+            self._ctx.audit(uow, AuditAction.VIEW, "event_revisions", event_id, event.patient_id)
+        return revisions
 
     def _check_links(self, uow: UnitOfWork, event: TimelineEvent) -> None:
         """Ids an event points at must exist: a clear field error instead of a foreign-key failure."""

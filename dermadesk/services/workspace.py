@@ -11,6 +11,7 @@ from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.domain.staff import StaffUser
 from dermadesk.services.alerts import AlertService
 from dermadesk.services.appointments import AppointmentService
+from dermadesk.services.audit import AuditService
 from dermadesk.services.catalogue import CatalogueService
 from dermadesk.services.churn import ChurnService
 from dermadesk.services.clinic import ClinicService
@@ -49,6 +50,7 @@ class Services:
     rfm: RfmExportService
     churn: ChurnService
     demo: DemoService
+    audit: AuditService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:

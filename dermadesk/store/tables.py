@@ -63,6 +63,20 @@ class StaffUserRow(Base):
     __table_args__ = (CheckConstraint("role IN ('receptionist','practitioner','owner')", name="role"),)
 
 
+class BreakGlassSessionRow(Base):
+    """A practitioner's emergency access: why, from where, until when, and whether an owner has seen it."""
+
+    __tablename__ = "break_glass_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    workstation: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
 class PatientRow(Base):
     __tablename__ = "patients"
     id: Mapped[int] = mapped_column(primary_key=True)

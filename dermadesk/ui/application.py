@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
 from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.ports import PassphrasePrompt, ProgressReporter
+from dermadesk.domain.staff import BreakGlassSession, Permission
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase, describe
 from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
 from dermadesk.services.workspace import Services, Workspace
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.dialogs.break_glass_notice import BreakGlassNoticeDialog
 from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
 from dermadesk.ui.dialogs.sign_in_dialog import SignInDialog
@@ -82,6 +85,7 @@ class DesktopSession:
         self.services: Services | None = None
         self.ctx: AppContext | None = None
         self.idle: IdleWatcher | None = None
+        self.break_glass_notice: BreakGlassNoticeDialog | None = None
         self.window.closing.connect(self.close)
         self.window.lock_requested.connect(self.lock)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -159,6 +163,26 @@ class DesktopSession:
         self.idle.idle.connect(self.lock)
         self.ctx.signals.settings_changed.connect(self._on_settings_changed)
         self.refresh_status()
+        context = self.services.context
+        if context.break_glass and context.break_glass_until is not None:
+            left = (context.break_glass_until - context.clock.now()).total_seconds()
+            QTimer.singleShot(max(0, int(left * 1000)), self.ctx.signals, self._on_emergency_over)
+        if self.ctx.may(Permission.MANAGE_STAFF):  # an owner sees emergency sessions until acknowledged
+            self.runner.database(self.services.staff.unacknowledged_break_glass, on_done=self._on_break_glass_listed)
+
+    def _on_break_glass_listed(self, sessions: list[BreakGlassSession]) -> None:
+        if not sessions or self.ctx is None or self.services is None:
+            return
+        self.break_glass_notice = BreakGlassNoticeDialog(self.services, self.runner, sessions, self.window)
+        self.break_glass_notice.open()
+
+    def _on_emergency_over(self) -> None:
+        """An emergency session ends on time: its pages go, and only a sign-in brings the window back."""
+        if self.services is None or not self.services.context.break_glass:
+            return
+        minutes = self.services.context.break_glass_minutes
+        self.sign_out()
+        self.window.show_error(error_text(DermaDeskError(ErrorCode.SESSION_ENDED, {"minutes": minutes})))
 
     def _on_settings_changed(self) -> None:
         if self.idle is not None and self.ctx is not None:
@@ -173,6 +197,12 @@ class DesktopSession:
 
         def show(info) -> None:  # type: ignore[no-untyped-def]
             who = f"{user.display_name} ({self.window.tr(user.role.value)}) · " if user else ""
+            until = services.context.break_glass_until
+            if services.context.break_glass and until is not None:
+                who = (
+                    self.window.tr("EMERGENCY ACCESS until %1 · ").replace("%1", until.astimezone().strftime("%H:%M"))
+                    + who
+                )
             count = self.window.locale().toString(info.patient_count)
             self.window.show_status(
                 f"{who}{info.clinic_name} · {count} "
@@ -225,6 +255,8 @@ class DesktopSession:
 
     def _on_task_failed(self, error: BaseException) -> None:
         self.window.show_error(error_text(error))
+        if isinstance(error, DermaDeskError) and error.code is ErrorCode.SESSION_ENDED:
+            self.sign_out()
 
     def close(self) -> None:
         self.runner.wait()

@@ -54,7 +54,7 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     for file in (real / "versions").glob("*.py"):
         (versions / file.name).write_text(file.read_text())
     (versions / "9999_broken.py").write_text(
-        'revision = "9999"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{migrate.head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n"
         '    op.create_table("half_built", sa.Column("id", sa.Integer, primary_key=True))\n'
@@ -65,6 +65,7 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     )
     engine = open_encrypted(tmp_path / "db.db", os.urandom(32), create=True)
     migrate.upgrade(engine)
+    head = migrate.current_revision(engine)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: tmp_path / "migrations")
     backups: list[Path] = []
     with pytest.raises(DermaDeskError) as caught:
@@ -75,5 +76,5 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     assert "half_built" not in tables
     assert not any(t.startswith("_alembic_tmp") for t in tables)
     assert "nickname" not in {c["name"] for c in inspect(engine).get_columns("patients")}
-    assert migrate.current_revision(engine) == "0001"
+    assert migrate.current_revision(engine) == head
     engine.dispose()

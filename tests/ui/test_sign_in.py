@@ -75,10 +75,10 @@ def test_a_locked_out_account_is_told_how_long_to_wait_and_the_button_waits_too(
         uow.staff.record_sign_in(tom.id, failed=4, locked_until=clock.now() + timedelta(seconds=5))
     dialog = make_dialog(qtbot, services, runner)
     sign_in(qtbot, dialog, "tom", DEMO_PASSWORD)
-    qtbot.waitUntil(lambda: "Try again in 6 seconds" in dialog.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Try again in 5 seconds" in dialog.message.text(), timeout=10_000)
     assert not dialog.sign_in_button.isEnabled()
     assert dialog.username.text() == "tom"
-    qtbot.waitUntil(lambda: "5 seconds" in dialog.message.text(), timeout=3_000)  # it counts down
+    qtbot.waitUntil(lambda: "4 seconds" in dialog.message.text(), timeout=3_000)  # it counts down
     assert services.context.actor is None
 
 

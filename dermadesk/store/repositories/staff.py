@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dermadesk.domain.staff import Role, StaffUser
-from dermadesk.store.tables import StaffUserRow
+from dermadesk.domain.staff import BreakGlassSession, Role, StaffUser
+from dermadesk.store.tables import BreakGlassSessionRow, StaffUserRow
 
 
 def _to_domain(row: StaffUserRow) -> StaffUser:
@@ -60,3 +60,40 @@ class StaffRepository:
 
     def count(self) -> int:
         return self._s.scalar(select(func.count()).select_from(StaffUserRow)) or 0
+
+    def active_owner_ids(self) -> set[int]:
+        rows = self._s.scalars(select(StaffUserRow.id).where(StaffUserRow.role == "owner", StaffUserRow.active))
+        return set(rows)
+
+    # -- emergency access ------------------------------------------------------------------
+    def add_break_glass(self, session: BreakGlassSession) -> BreakGlassSession:
+        row = BreakGlassSessionRow(
+            staff_id=session.staff_id,
+            reason=session.reason,
+            workstation=session.workstation,
+            started_at=session.started_at,
+            ends_at=session.ends_at,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return BreakGlassSession(**{**session.__dict__, "id": row.id})
+
+    def unacknowledged_break_glass(self) -> list[BreakGlassSession]:
+        rows = self._s.execute(
+            select(BreakGlassSessionRow, StaffUserRow.display_name)
+            .join(StaffUserRow, StaffUserRow.id == BreakGlassSessionRow.staff_id)
+            .where(BreakGlassSessionRow.acknowledged_at.is_(None))
+            .order_by(BreakGlassSessionRow.started_at)
+        )
+        return [
+            BreakGlassSession(r.staff_id, r.reason, r.workstation, r.started_at, r.ends_at, None, None, r.id, name)
+            for r, name in rows
+        ]
+
+    def acknowledge_break_glass(self, session_id: int, by: int | None, at: datetime) -> bool:
+        """False when there is no such session or it was acknowledged already."""
+        row = self._s.get(BreakGlassSessionRow, session_id)
+        if row is None or row.acknowledged_at is not None:
+            return False
+        row.acknowledged_by, row.acknowledged_at = by, at
+        return True

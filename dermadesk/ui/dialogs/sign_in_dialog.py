@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -57,6 +58,17 @@ class SignInDialog(BaseDialog):
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
+        # emergency access ("break the glass"): a practitioner's, with a reason the owner will read
+        self.emergency = QCheckBox(self.tr("&Emergency access (practitioners)"), objectName="emergency")
+        self.emergency.setToolTip(
+            self.tr("Opens a time-limited session; everything you do in it is flagged and shown to the owner.")
+        )
+        self.reason = QLineEdit(objectName="reason", maxLength=500)
+        self.reason.setPlaceholderText(self.tr("Why you need emergency access"))
+        form.addRow("", self.emergency)
+        form.addRow(self.tr("&Reason"), self.reason)
+        form.setRowVisible(self.reason, False)
+        self.form = form
         layout.addLayout(form)
         self.message = QLabel(objectName="message", styleSheet=ERROR_STYLE, wordWrap=True)
         # room for a two-line message from the start, so the form does not jump or squeeze when one appears
@@ -82,6 +94,14 @@ class SignInDialog(BaseDialog):
         self.password.returnPressed.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self._wait_timer.timeout.connect(self._on_wait_timer_timeout)
+        self.emergency.toggled.connect(self._on_emergency_toggled)
+        self.reason.returnPressed.connect(self._on_buttons_accepted)
+
+    def _on_emergency_toggled(self, on: bool) -> None:
+        self.form.setRowVisible(self.reason, on)
+        self.sign_in_button.setText(self.tr("Emergency sign in") if on else self.tr("Sign in"))
+        if on:
+            self.reason.setFocus()
 
     def _prefill(self) -> None:
         last = QSettings().value(LAST_USER_KEY, "")
@@ -99,10 +119,16 @@ class SignInDialog(BaseDialog):
         if not password:
             self._show_message(self.tr("Type your password."), self.password)
             return
+        reason = self.reason.text().strip() if self.emergency.isChecked() else None
+        if reason == "":
+            self._show_message(self.tr("Type the reason for emergency access."), self.reason)
+            return
         self._set_busy(True)
         staff = self.services.staff
         self.runner.database(
-            lambda: staff.sign_in(username, password), on_done=self._on_signed_in, on_error=self._on_sign_in_failed
+            lambda: staff.sign_in(username, password, emergency_reason=reason),
+            on_done=self._on_signed_in,
+            on_error=self._on_sign_in_failed,
         )
 
     def _on_signed_in(self, user: object) -> None:
@@ -141,7 +167,7 @@ class SignInDialog(BaseDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.username, self.password, self.sign_in_button):
+        for widget in (self.username, self.password, self.sign_in_button, self.emergency, self.reason):
             widget.setEnabled(not busy)
         if busy:
             self._show_message(self.tr("Signing in…"), None, error=False)
