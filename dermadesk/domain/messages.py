@@ -68,6 +68,16 @@ PROBLEMS: dict[str, str] = {
     "duplicate": "is already in use",
     "same_patient": "must be a different patient",
     "own_account": "cannot take owner access from your own account",
+    "ambiguous_date": "could be day/month or month/day: choose the file's date format",
+    "bidi_control": "holds text-direction override characters (a spoofing trick); remove them",
+    "control_character": "holds control characters",
+    "patient_not_found": "matches no patient (import the patients first)",
+    "ambiguous_patient": "matches several patients; use their external id",
+    "not_permitted": "is not allowed for your role",
+    "missing_column": "column is missing",
+    "not_in_file": "is mapped to a column the file does not have",
+    "unreadable_csv": "could not be read as CSV",
+    "empty_file": "has no header row",
 }
 
 

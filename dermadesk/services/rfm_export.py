@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from dermadesk.analytics.segmentation import SEGMENTS
-from dermadesk.documents.monthly_report_csv import safe_cell
 from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.csv_safety import safe_row
 from dermadesk.domain.money import Money
 from dermadesk.domain.rules import ClinicRules
 from dermadesk.domain.segments import STAGE_ORDER
@@ -100,7 +100,7 @@ def write_rows(rows: list[RfmRow], target: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         # patient ids come from other systems' files: a cell a spreadsheet would run is neutralised
-        writer.writerows([safe_cell(cell) for cell in row.as_csv()] for row in rows)
+        writer.writerows(safe_row(row.as_csv()) for row in rows)
 
 
 class RfmExportService:

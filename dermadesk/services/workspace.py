@@ -17,6 +17,7 @@ from dermadesk.services.clinic import ClinicService
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
+from dermadesk.services.importing import ImportService
 from dermadesk.services.packets import PacketService
 from dermadesk.services.patients import PatientDirectory, PatientService
 from dermadesk.services.readings import ReadingService
@@ -49,6 +50,7 @@ class Services:
     rfm: RfmExportService
     churn: ChurnService
     demo: DemoService
+    imports: ImportService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:

@@ -213,6 +213,13 @@ class PatientRepository:
             query = query.where(or_(PatientRow.date_of_birth == dob, PatientRow.date_of_birth.is_(None)))
         return [_to_domain(r) for r in self._s.scalars(query.limit(200))]
 
+    def by_external_id(self, external_id: str) -> Patient | None:
+        """The live record another system's id points at (a merged duplicate points on to its kept record)."""
+        row = self._s.scalar(select(PatientRow).where(PatientRow.external_id == external_id))
+        while row is not None and row.merged_into_id is not None:
+            row = self._s.get(PatientRow, row.merged_into_id)
+        return _to_domain(row) if row is not None and row.erased_at is None else None
+
     def ids(self, include_merged: bool = False) -> list[int]:
         query = select(PatientRow.id).order_by(PatientRow.id)
         if not include_merged:

@@ -1,0 +1,223 @@
+"""Importing patients and their history from another system's CSV: checked row by row, all or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.dates import clinic_day, day_number
+from dermadesk.domain.errors import FieldProblem
+from dermadesk.domain.import_columns import COLUMNS, ImportKind, auto_mapping, missing_columns
+from dermadesk.domain.import_values import DateFormat
+from dermadesk.domain.patients import Patient
+from dermadesk.domain.search_text import digits, fold
+from dermadesk.domain.staff import Permission
+from dermadesk.domain.timeline import EventKind, TimelineEvent
+from dermadesk.services import phones
+from dermadesk.services.context import ServiceContext
+from dermadesk.services.import_cells import RowCells
+from dermadesk.services.import_file import RawTable, read_table
+from dermadesk.services.import_history_rows import Lookups, dedup_key, event_from_row
+from dermadesk.services.import_patient_rows import patient_from_row
+from dermadesk.services.import_report import ImportReport, RowOutcome, RowResult
+from dermadesk.services.patients import search_terms
+from dermadesk.services.timeline import permission_for
+from dermadesk.store.unit_of_work import UnitOfWork
+
+PREVIEW_ROWS = 10
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    date_format: DateFormat = DateFormat.AUTO
+    mapping: Mapping[str, int] | None = None  # column name -> header position; None = the automatic matches
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    headers: list[str]
+    first_rows: list[list[str]]
+    row_count: int
+    encoding: str
+    delimiter: str
+    mapping: dict[str, int]
+
+
+class ImportService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def preview(self, kind: ImportKind, path: Path) -> ImportPreview:
+        """The file's first rows and the automatic column matches; reads the file only, not the clinic."""
+        self._require(kind)
+        table = read_table(path)
+        return ImportPreview(
+            table.headers,
+            [cells for _, cells in table.rows[:PREVIEW_ROWS]],
+            len(table.rows),
+            table.encoding,
+            table.delimiter,
+            auto_mapping(kind, table.headers),
+        )
+
+    def check(self, kind: ImportKind, path: Path, options: ImportOptions | None = None) -> ImportReport:
+        """A dry run: every row's outcome, nothing written."""
+        self._require(kind)
+        table = read_table(path)
+        with self._ctx.store.write() as uow:
+            report = self._plan(uow, kind, table, options or ImportOptions(), write=False)
+            self._ctx.audit(uow, AuditAction.VIEW, f"import_check:{kind.value}", path.name)
+        return report
+
+    def run(self, kind: ImportKind, path: Path, options: ImportOptions | None = None) -> ImportReport:
+        """Import the whole file in one transaction, or nothing if any row is refused (the report says why)."""
+        self._require(kind)
+        table = read_table(path)
+        with self._ctx.store.write() as uow:
+            report = self._plan(uow, kind, table, options or ImportOptions(), write=False)
+            if report.ok:  # every row checked first: nothing is written for a file with a bad row
+                report = self._plan(uow, kind, table, options or ImportOptions(), write=True)
+            outcome = "ok" if report.imported else "refused"
+            self._ctx.audit(uow, AuditAction.CREATE, f"import:{kind.value}", report.created, outcome=outcome)
+        return report
+
+    def _require(self, kind: ImportKind) -> None:
+        permission = Permission.EDIT_PATIENTS if kind is ImportKind.PATIENTS else Permission.LOG_INTERACTIONS
+        self._ctx.require(permission, f"import {kind.value}")
+
+    def _plan(
+        self, uow: UnitOfWork, kind: ImportKind, table: RawTable, options: ImportOptions, *, write: bool
+    ) -> ImportReport:
+        mapping = dict(options.mapping) if options.mapping is not None else auto_mapping(kind, table.headers)
+        base = ImportReport(kind, table.encoding, table.delimiter, tuple(table.headers), mapping)
+        known = {column.name for column in COLUMNS[kind]}
+        problems = [FieldProblem(c, "unknown_choice", 1) for c, pos in mapping.items() if c not in known]
+        problems += [FieldProblem(c, "not_in_file", 1) for c, pos in mapping.items() if pos >= len(table.headers)]
+        problems += [FieldProblem(c, "missing_column", 1) for c in missing_columns(kind, mapping)]
+        if problems:
+            return dataclasses.replace(base, file_problems=tuple(problems))
+        planner = _PatientPlan if kind is ImportKind.PATIENTS else _HistoryPlan
+        results, created = planner(self._ctx, uow, options.date_format, write).rows(table, mapping)
+        report = dataclasses.replace(base, rows=tuple(results), created=created)
+        return dataclasses.replace(report, imported=write and report.ok)
+
+
+class _PatientPlan:
+    """Each row: refused, the same as an earlier row, already in the clinic, or new. Patients are matched by
+    external id; then by phone, then by e-mail, when the name agrees too (a family often shares a phone)."""
+
+    def __init__(self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool) -> None:
+        self.ctx, self.uow, self.date_format, self.write = ctx, uow, date_format, write
+        self.region = uow.settings.clinic().country
+        self.seen: dict[str, int] = {}  # match key -> first row of the file with it
+
+    def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
+        results, created = [], 0
+        for number, cells in table.rows:
+            row = RowCells(number, cells, mapping, self.date_format)
+            patient = patient_from_row(row, self.region, self.ctx.clock.today())
+            if patient is None:
+                results.append(RowResult(number, RowOutcome.ERROR, problems=tuple(row.problems)))
+                continue
+            keys = _match_keys(patient)
+            if earlier := next((self.seen[k] for k in keys if k in self.seen), None):
+                results.append(RowResult(number, RowOutcome.REPEATED, same_as_row=earlier))
+                continue
+            self.seen.update(dict.fromkeys(keys, number))
+            existing = self._existing(patient)
+            if existing is not None:
+                results.append(RowResult(number, RowOutcome.EXISTING, patient_id=existing))
+                continue
+            results.append(RowResult(number, RowOutcome.NEW, patient_id=self._add(patient, row)))
+            created += 1
+        return results, created
+
+    def _existing(self, patient: Patient) -> int | None:
+        if patient.external_id and (found := self.uow.patients.by_external_id(patient.external_id)):
+            return found.id
+        name = fold(f"{patient.given_name} {patient.family_name}")
+        for term in (digits(patient.phone), patient.email.casefold()):
+            for pid in self.uow.patients.with_terms([term]) if term else []:
+                other = self.uow.patients.get(pid)
+                if other and other.merged_into_id is None and fold(f"{other.given_name} {other.family_name}") == name:
+                    return pid
+        return None
+
+    def _add(self, patient: Patient, row: RowCells) -> int | None:
+        if not self.write:
+            return None
+        now = self.ctx.clock.now()
+        saved = self.uow.patients.add(patient, search_terms(patient), now, self.ctx.actor_id)
+        if row.has("notes"):
+            note = TimelineEvent(saved.id, EventKind.NOTE, now, summary=row.get("notes"), recorded_by=self.ctx.actor_id)
+            self.uow.timeline.add(note, day_number(clinic_day(now)), now)
+        return saved.id
+
+
+def _match_keys(patient: Patient) -> list[str]:
+    name = fold(f"{patient.given_name} {patient.family_name}")
+    keys = [f"ext:{patient.external_id}"] if patient.external_id else []
+    keys += [f"{name}|phone:{patient.phone}"] if patient.phone else []
+    keys += [f"{name}|email:{patient.email.casefold()}"] if patient.email else []
+    return keys
+
+
+class _HistoryPlan:
+    """Each row: refused, a repeat of an earlier row, already imported before, or new."""
+
+    def __init__(self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool) -> None:
+        self.ctx, self.uow, self.date_format, self.write = ctx, uow, date_format, write
+        clinic = uow.settings.clinic()
+        self.region = clinic.country
+        self.lookups = Lookups.of(uow.catalogue.treatments(), uow.staff.all(), clinic.currency)
+        self.seen: dict[str, int] = {}
+
+    def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
+        rows = [RowCells(number, cells, mapping, self.date_format) for number, cells in table.rows]
+        patients = {row.number: self._patient(row) for row in rows}
+        known = self.uow.timeline.import_keys({pid for pid in patients.values() if pid is not None})
+        results, created = [], 0
+        for row in rows:
+            pid = patients[row.number]
+            event = event_from_row(row, pid, self.lookups, self.ctx.clock.now()) if pid is not None else None
+            if event is not None and not self.ctx.actor.may(permission_for(event.kind)):  # type: ignore[union-attr]
+                row.problem("kind", "not_permitted")
+            if event is None or row.problems:
+                results.append(RowResult(row.number, RowOutcome.ERROR, pid, problems=tuple(row.problems)))
+                continue
+            key = dedup_key(row, event)
+            if key in self.seen:
+                results.append(RowResult(row.number, RowOutcome.REPEATED, pid, same_as_row=self.seen[key]))
+            elif key in known:
+                results.append(RowResult(row.number, RowOutcome.EXISTING, pid))
+            else:
+                self.seen[key] = row.number
+                self._add(event, key)
+                results.append(RowResult(row.number, RowOutcome.NEW, pid))
+                created += 1
+        return results, created
+
+    def _patient(self, row: RowCells) -> int | None:
+        """The patient a row belongs to: external id, then phone, then e-mail; one patient, or a problem."""
+        if row.has("patient_external_id"):
+            found = self.uow.patients.by_external_id(row.get("patient_external_id"))
+            candidates = [found.id] if found and found.id is not None else []
+        elif row.has("patient_phone"):
+            e164 = phones.to_e164(row.get("patient_phone"), self.region)
+            candidates = self.uow.patients.with_terms([digits(e164)]) if e164 else []
+        else:
+            candidates = self.uow.patients.with_terms([row.get("patient_email").casefold()])
+        if len(candidates) != 1:
+            row.problem("patient", "patient_not_found" if not candidates else "ambiguous_patient")
+            return None
+        return candidates[0]
+
+    def _add(self, event: TimelineEvent, key: str) -> None:
+        if not self.write:
+            return
+        now = self.ctx.clock.now()
+        event = dataclasses.replace(event, details={**event.details, "import_key": key}, recorded_by=self.ctx.actor_id)
+        self.uow.timeline.add(event, day_number(clinic_day(event.occurred_at)), now)
