@@ -19,10 +19,14 @@ class RowCells:
     cells: Sequence[str]
     mapping: Mapping[str, int]
     date_format: DateFormat
+    width: int  # the header's cell count
     problems: list[FieldProblem] = field(default_factory=list)
 
-    def oversized(self) -> bool:
-        """Report every cell over the cap (named by its column) and say whether there was one."""
+    def unfit(self) -> bool:
+        """Report every cell over the cap (named by its column), and cells past the header's last column (an
+        unquoted comma shifts every later cell: better refused than stored in the wrong field)."""
+        if any(cell.strip() for cell in self.cells[self.width :]):
+            self.problem("row", "extra_cells")
         by_position = {pos: name for name, pos in self.mapping.items()}
         for position, cell in enumerate(self.cells):
             if len(cell) > MAX_CELL_CHARS:

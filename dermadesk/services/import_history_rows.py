@@ -52,7 +52,7 @@ class Lookups:
 
 def event_from_row(row: RowCells, patient_id: int, lookups: Lookups, now: datetime) -> TimelineEvent | None:
     """The event a row describes (for a known patient), or None with the problems in `row.problems`."""
-    if row.oversized():
+    if row.unfit():
         return None
     kind = KINDS.get(row.get("kind").casefold().replace(" ", "_"))
     if kind is None:

@@ -44,7 +44,7 @@ NAME_COLUMNS = ("given_name", "family_name", "preferred_name", "full_name")
 
 def patient_from_row(row: RowCells, region: str, today: date) -> Patient | None:
     """The patient a row describes, or None with the row's problems in `row.problems`."""
-    if row.oversized():
+    if row.unfit():
         return None
     for name in NAME_COLUMNS:
         if problem := name_problem(row.get(name)):

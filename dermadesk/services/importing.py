@@ -117,7 +117,7 @@ class _PatientPlan:
     def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
         results, created = [], 0
         for number, cells in table.rows:
-            row = RowCells(number, cells, mapping, self.date_format)
+            row = RowCells(number, cells, mapping, self.date_format, len(table.headers))
             patient = patient_from_row(row, self.region, self.ctx.clock.today())
             if patient is None:
                 results.append(RowResult(number, RowOutcome.ERROR, problems=tuple(row.problems)))
@@ -176,7 +176,7 @@ class _HistoryPlan:
         self.seen: dict[str, int] = {}
 
     def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
-        rows = [RowCells(number, cells, mapping, self.date_format) for number, cells in table.rows]
+        rows = [RowCells(number, cells, mapping, self.date_format, len(table.headers)) for number, cells in table.rows]
         patients = {row.number: self._patient(row) for row in rows}
         known = self.uow.timeline.import_keys({pid for pid in patients.values() if pid is not None})
         results, created = [], 0
