@@ -20,6 +20,7 @@ from dermadesk.services.demo import DemoService
 from dermadesk.services.importing import ImportService
 from dermadesk.services.packets import PacketService
 from dermadesk.services.patients import PatientDirectory, PatientService
+from dermadesk.services.privacy import PrivacyService
 from dermadesk.services.readings import ReadingService
 from dermadesk.services.reports import ReportService
 from dermadesk.services.rfm_export import RfmExportService
@@ -51,6 +52,7 @@ class Services:
     churn: ChurnService
     demo: DemoService
     imports: ImportService
+    privacy: PrivacyService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:

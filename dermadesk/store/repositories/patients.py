@@ -254,6 +254,17 @@ class PatientRepository:
             for r in rows
         ]
 
+    def marketing_withdrawn(self) -> set[int]:
+        """Patients who said no to marketing: a decision on record and no marketing channel granted now."""
+        rows = self._s.execute(
+            select(ConsentRow.patient_id, ConsentRow.kind, ConsentRow.granted)
+            .where(ConsentRow.kind.in_([ConsentKind.MARKETING_SMS.value, ConsentKind.MARKETING_EMAIL.value]))
+            .order_by(ConsentRow.recorded_at, ConsentRow.id)
+        )
+        latest = {(pid, kind): granted for pid, kind, granted in rows}
+        decided = {pid for pid, _ in latest}
+        return decided - {pid for (pid, _), granted in latest.items() if granted}
+
     def move_consents(self, from_id: int, to_id: int) -> None:
         for row in self._s.scalars(select(ConsentRow).where(ConsentRow.patient_id == from_id)):
             row.patient_id = to_id
