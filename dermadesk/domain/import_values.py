@@ -38,7 +38,7 @@ LAST_SERIAL = 2_958_465  # 9999-12-31
 
 def parse_date(text: str, fmt: DateFormat = DateFormat.AUTO) -> date | DateProblem:
     """A calendar date, or why not. A date with two possible readings is never guessed."""
-    text = text.strip()
+    fmt, text = DateFormat(fmt), text.strip()
     try:
         if m := _ISO.fullmatch(text) or _YMD.fullmatch(text) or _COMPACT.fullmatch(text):
             return date(int(m[1]), int(m[2]), int(m[3]))
