@@ -19,7 +19,7 @@ from dermadesk.domain.staff import Role, StaffUser
 from dermadesk.domain.timeline import EventKind
 from dermadesk.services.database import OpenedDatabase
 from dermadesk.services.workspace import Services
-from tests.builders import RECORDED, at_noon, event, visit
+from tests.builders import RECORDED, at_noon, event, patient, visit
 from tests.conftest import FixedClock, make_workspace
 from tests.documents.pdf_reading import pdf_text
 from tests.services.decrypted_pages import occurrences
@@ -152,3 +152,17 @@ def test_withdrawing_marketing_is_one_action_and_leaves_every_recall_list(
     assert status == {AlertRule.OVERDUE_FOLLOW_UP: AlertStatus.DISMISSED, AlertRule.LOW_SATISFACTION: AlertStatus.OPEN}
     with services.context.store.read() as uow:
         assert ana in uow.patients.marketing_withdrawn()
+
+
+def test_the_alert_run_leaves_out_patients_who_withdrew_marketing_or_were_erased(services: Services) -> None:
+    as_of = date(2026, 10, 31)
+    with services.context.store.write() as uow:
+        overdue = {name: patient(uow, name) for name in ("control", "withdrew", "erased")}
+        for pid in overdue.values():
+            visit(uow, pid, as_of - timedelta(days=120), 30_000, "botox")  # botox every 90 days: overdue
+    services.privacy.withdraw_marketing(overdue["withdrew"])
+    services.privacy.erase(overdue["erased"], "asked in writing")
+    services.alerts.run(as_of)
+    alerted = {v.alert.patient_id for v in services.alerts.inbox()}
+    assert overdue["control"] in alerted
+    assert overdue["withdrew"] not in alerted and overdue["erased"] not in alerted

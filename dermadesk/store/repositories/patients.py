@@ -265,6 +265,9 @@ class PatientRepository:
         decided = {pid for pid, _ in latest}
         return decided - {pid for (pid, _), granted in latest.items() if granted}
 
+    def erased_ids(self) -> set[int]:
+        return set(self._s.scalars(select(PatientRow.id).where(PatientRow.erased_at.is_not(None))))
+
     def move_consents(self, from_id: int, to_id: int) -> None:
         for row in self._s.scalars(select(ConsentRow).where(ConsentRow.patient_id == from_id)):
             row.patient_id = to_id
