@@ -115,6 +115,10 @@ class _PatientPlan:
         self.ctx, self.uow, self.date_format, self.write = ctx, uow, date_format, write
         self.region = uow.settings.clinic().country
         self.seen: dict[str, int] = {}  # match key -> first row of the file with it
+        self.new_patients: list[Patient] = []
+        self.notes: list[tuple[TimelineEvent, int]] = []
+        self.next_id: int | None = None
+        self.next_event_id: int | None = None
 
     def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
         results, created = [], 0
@@ -135,6 +139,8 @@ class _PatientPlan:
                 continue
             results.append(RowResult(number, RowOutcome.NEW, patient_id=self._add(patient, row)))
             created += 1
+        if self.write:
+            self.flush()
         return results, created
 
     def _existing(self, patient: Patient) -> int | None:
@@ -149,14 +155,37 @@ class _PatientPlan:
         return None
 
     def _add(self, patient: Patient, row: RowCells) -> int | None:
+        """A new patient's id (taken now, so the report can name it); stored in bulk by flush()."""
         if not self.write:
             return None
+        if self.next_id is None:
+            ids = self.uow.bulk.next_ids()
+            self.next_id, self.next_event_id = ids["patients"], ids["timeline_events"]
         now = self.ctx.clock.now()
-        saved = self.uow.patients.add(patient, search_terms(patient), now, self.ctx.actor_id)
+        patient = dataclasses.replace(
+            patient, id=self.next_id, created_at=now, updated_at=now, updated_by=self.ctx.actor_id
+        )
+        self.next_id += 1
+        self.new_patients.append(patient)
         if row.has("notes"):
-            note = TimelineEvent(saved.id, EventKind.NOTE, now, summary=row.get("notes"), recorded_by=self.ctx.actor_id)
-            self.uow.timeline.add(note, day_number(clinic_day(now)), now)
-        return saved.id
+            note = TimelineEvent(
+                patient.id,
+                EventKind.NOTE,
+                now,
+                id=self.next_event_id,
+                summary=row.get("notes"),
+                recorded_by=self.ctx.actor_id,
+                recorded_at=now,
+            )  # type: ignore[arg-type]
+            self.next_event_id += 1  # type: ignore[operator]
+            self.notes.append((note, day_number(clinic_day(now))))
+        return patient.id
+
+    def flush(self) -> None:
+        """New patients, their search terms and notes, each table in one executemany."""
+        terms = [(p.id, kind, term) for p in self.new_patients for kind, term in search_terms(p)]
+        self.uow.bulk.patients(self.new_patients, terms, self.ctx.clock.now())  # type: ignore[arg-type]
+        self.uow.bulk.events(self.notes)
 
 
 def _match_keys(patient: Patient) -> list[str]:
@@ -177,6 +206,7 @@ class _HistoryPlan:
         self.lookups = Lookups.of(uow.catalogue.treatments(), uow.staff.all(), clinic.currency)
         self.seen: dict[str, int] = {}
         self.pending: list[TimelineEvent] = []
+        self.patients: dict[tuple[str, str, str], list[int]] = {}  # a file names each patient many times
 
     def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
         rows = [RowCells(number, cells, mapping, self.date_format, len(table.headers)) for number, cells in table.rows]
@@ -207,6 +237,16 @@ class _HistoryPlan:
 
     def _patient(self, row: RowCells) -> int | None:
         """The patient a row belongs to: external id, then phone, then e-mail; one patient, or a problem."""
+        key = (row.get("patient_external_id"), row.get("patient_phone"), row.get("patient_email"))
+        if key not in self.patients:
+            self.patients[key] = self._candidates(row)
+        candidates = self.patients[key]
+        if len(candidates) != 1:
+            row.problem("patient", "patient_not_found" if not candidates else "ambiguous_patient")
+            return None
+        return candidates[0]
+
+    def _candidates(self, row: RowCells) -> list[int]:
         if row.has("patient_external_id"):
             found = self.uow.patients.by_external_id(row.get("patient_external_id"))
             candidates = [found.id] if found and found.id is not None else []
@@ -215,10 +255,7 @@ class _HistoryPlan:
             candidates = self.uow.patients.with_terms([digits(e164)]) if e164 else []
         else:
             candidates = self.uow.patients.with_terms([row.get("patient_email").casefold()])
-        if len(candidates) != 1:
-            row.problem("patient", "patient_not_found" if not candidates else "ambiguous_patient")
-            return None
-        return candidates[0]
+        return candidates
 
     def _add(self, event: TimelineEvent, key: str) -> None:
         if self.write:
