@@ -80,14 +80,16 @@ MAX_AMOUNT_MAJOR = 1_000_000  # a single clinic bill above a million is a typing
 
 class AmountProblem(StrEnum):
     NOT_A_NUMBER = "not_a_number"
+    AMBIGUOUS = "ambiguous_amount"
     NEGATIVE = "not_negative"
     ABSURD = "out_of_range"
 
 
 def parse_amount(text: str, currency: str) -> Money | AmountProblem:
-    """'1,234.50', '1.234,50', '£ 80', '80,5' as money. The decimal mark is the last '.' or ','; a lone mark
-    followed by exactly three digits is a thousands separator ('1,234' and '1.234' are 1234) unless the
-    currency has three decimals. More decimals than the currency has are refused, not rounded."""
+    """'1,234.50', '1.234,50', '£ 80', '80,5' as money. The decimal mark is the last '.' or ','; a lone ','
+    followed by exactly three digits is a thousands separator ('1,234' is 1234), while a lone '.' so followed
+    ('1.234') is refused as ambiguous, unless the currency has three decimals. More decimals than the
+    currency has are refused, not rounded."""
     cleaned = _CURRENCY_MARKS.sub("", text.strip())
     negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
     cleaned = cleaned.strip("-()")
@@ -96,6 +98,9 @@ def parse_amount(text: str, currency: str) -> Money | AmountProblem:
     exponent = currency_exponent(currency)
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     fraction = cleaned[last + 1 :] if last >= 0 else ""
+    if last >= 0 and cleaned[last] == "." and cleaned.count(".") == 1 and "," not in cleaned and len(fraction) == 3:
+        if exponent < 3:  # 1.234: a thousand in Europe, or a price with three decimals: asked, not guessed
+            return AmountProblem.AMBIGUOUS
     thousands_only = last < 0 or (cleaned.count(cleaned[last]) > 1) or (len(fraction) == 3 and exponent < 3)
     whole = cleaned if thousands_only else cleaned[:last]
     fraction = "" if thousands_only else fraction
