@@ -98,9 +98,9 @@ def parse_amount(text: str, currency: str) -> Money | AmountProblem:
     exponent = currency_exponent(currency)
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     fraction = cleaned[last + 1 :] if last >= 0 else ""
-    if last >= 0 and cleaned[last] == "." and cleaned.count(".") == 1 and "," not in cleaned and len(fraction) == 3:
-        if exponent < 3:  # 1.234: a thousand in Europe, or a price with three decimals: asked, not guessed
-            return AmountProblem.AMBIGUOUS
+    lone_dot = last >= 0 and cleaned[last] == "." and cleaned.count(".") == 1 and "," not in cleaned
+    if lone_dot and len(fraction) == 3 and exponent < 3:  # 1.234: a thousand, or three decimals? asked
+        return AmountProblem.AMBIGUOUS
     thousands_only = last < 0 or (cleaned.count(cleaned[last]) > 1) or (len(fraction) == 3 and exponent < 3)
     whole = cleaned if thousands_only else cleaned[:last]
     fraction = "" if thousands_only else fraction

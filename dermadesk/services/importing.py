@@ -97,13 +97,15 @@ class ImportService:
         base = ImportReport(kind, table.encoding, table.delimiter, tuple(table.headers), mapping)
         known = {column.name for column in COLUMNS[kind]}
         problems = [FieldProblem(c, "unknown_choice", 1) for c, pos in mapping.items() if c not in known]
-        problems += [FieldProblem(c, "not_in_file", 1) for c, pos in mapping.items() if pos >= len(table.headers)]
+        problems += [
+            FieldProblem(c, "not_in_file", 1) for c, pos in mapping.items() if not 0 <= pos < len(table.headers)
+        ]
         problems += [FieldProblem(c, "missing_column", 1) for c in missing_columns(kind, mapping)]
         if problems:
             return dataclasses.replace(base, file_problems=tuple(problems))
         planner = _PatientPlan if kind is ImportKind.PATIENTS else _HistoryPlan
         results, created = planner(self._ctx, uow, options.date_format, write).rows(table, mapping)
-        report = dataclasses.replace(base, rows=tuple(results), created=created)
+        report = dataclasses.replace(base, rows=tuple(results), created=created if write else 0)
         return dataclasses.replace(report, imported=write and report.ok)
 
 
