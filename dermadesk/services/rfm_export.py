@@ -107,16 +107,19 @@ class RfmExportService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
-    def export(self, as_of: date) -> list[RfmRow]:
-        """Every patient of the clinic, with the tier of the latest review on or before the day."""
+    def export(self, as_of: date, *, marketing: bool = False) -> list[RfmRow]:
+        """Every patient of the clinic, with the tier of the latest review on or before the day. A list for a
+        campaign (`marketing`) holds only patients whose marketing consent stands, never an erased one."""
         self._ctx.require(Permission.EXPORT_DATA, "export patient data")
         with self._ctx.store.write() as uow:
             clinic = uow.settings.clinic()
             snap = take_snapshot(uow, as_of, clinic.rules)
             latest = [r for r in uow.tiers.reviews() if r.as_of <= as_of]
             tiers = dict(uow.tiers.result_columns(latest[-1].id, "patient_id", "tier")) if latest else {}  # type: ignore[arg-type]
-            self._ctx.audit(uow, AuditAction.EXPORT, "rfm", as_of.isoformat())
-        return snapshot_rows(snap, clinic.currency, {}, {k: v or "" for k, v in tiers.items()})
+            allowed = uow.patients.marketing_consented() - uow.patients.erased_ids() if marketing else None
+            self._ctx.audit(uow, AuditAction.EXPORT, "rfm_marketing" if marketing else "rfm", as_of.isoformat())
+        rows = snapshot_rows(snap, clinic.currency, {}, {k: v or "" for k, v in tiers.items()})
+        return rows if allowed is None else [r for r in rows if int(r.patient_id) in allowed]
 
 
 def score_transactions(

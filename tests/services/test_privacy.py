@@ -166,3 +166,19 @@ def test_the_alert_run_leaves_out_patients_who_withdrew_marketing_or_were_erased
     alerted = {v.alert.patient_id for v in services.alerts.inbox()}
     assert overdue["control"] in alerted
     assert overdue["withdrew"] not in alerted and overdue["erased"] not in alerted
+
+
+def test_a_campaign_list_holds_only_patients_who_consented(services: Services) -> None:
+    as_of = date(2026, 10, 31)
+    with services.context.store.write() as uow:
+        ids = {name: patient(uow, name) for name in ("yes", "withdrew", "never_asked", "erased")}
+        for pid in ids.values():
+            visit(uow, pid, as_of - timedelta(days=30), 10_000)
+    for name in ("yes", "withdrew", "erased"):
+        services.patients.record_consent(ids[name], ConsentKind.MARKETING_EMAIL, True)
+    services.privacy.withdraw_marketing(ids["withdrew"])
+    services.privacy.erase(ids["erased"], "asked in writing")
+    everyone = {int(r.patient_id) for r in services.rfm.export(as_of)}
+    campaign = {int(r.patient_id) for r in services.rfm.export(as_of, marketing=True)}
+    assert {ids["yes"], ids["withdrew"], ids["never_asked"]} <= everyone
+    assert campaign == {ids["yes"]}

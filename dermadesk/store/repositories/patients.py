@@ -254,16 +254,23 @@ class PatientRepository:
             for r in rows
         ]
 
-    def marketing_withdrawn(self) -> set[int]:
-        """Patients who said no to marketing: a decision on record and no marketing channel granted now."""
+    def _latest_marketing(self) -> dict[tuple[int, str], bool]:
         rows = self._s.execute(
             select(ConsentRow.patient_id, ConsentRow.kind, ConsentRow.granted)
             .where(ConsentRow.kind.in_([ConsentKind.MARKETING_SMS.value, ConsentKind.MARKETING_EMAIL.value]))
             .order_by(ConsentRow.recorded_at, ConsentRow.id)
         )
-        latest = {(pid, kind): granted for pid, kind, granted in rows}
-        decided = {pid for pid, _ in latest}
-        return decided - {pid for (pid, _), granted in latest.items() if granted}
+        return {(pid, kind): granted for pid, kind, granted in rows}
+
+    def marketing_withdrawn(self) -> set[int]:
+        """Patients who said no to marketing: a decision on record and no marketing channel granted now."""
+        latest = self._latest_marketing()
+        return {pid for pid, _ in latest} - self.marketing_consented(latest)
+
+    def marketing_consented(self, latest: dict[tuple[int, str], bool] | None = None) -> set[int]:
+        """Patients whose latest decision grants marketing on at least one channel (SMS or e-mail)."""
+        latest = self._latest_marketing() if latest is None else latest
+        return {pid for (pid, _), granted in latest.items() if granted}
 
     def erased_ids(self) -> set[int]:
         return set(self._s.scalars(select(PatientRow.id).where(PatientRow.erased_at.is_not(None))))
