@@ -40,6 +40,8 @@ PATIENT_COLUMNS: tuple[Column, ...] = (
     Column("acquisition_source", ("source", "how did you hear", "referral source", "acquisition")),
     Column("first_contact_on", ("first contact", "first visit", "registered", "created", "joined", "since")),
     Column("notes", ("note", "comments", "comment", "remarks")),
+    Column("marketing_sms", ("sms marketing", "sms opt in", "marketing by sms", "text opt in")),
+    Column("marketing_email", ("email marketing", "email opt in", "marketing by email", "newsletter")),
 )
 
 HISTORY_COLUMNS: tuple[Column, ...] = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dermadesk.domain.import_values import name_problem
-from dermadesk.domain.patients import AcquisitionSource, ContactChannel, Patient, Sex
+from dermadesk.domain.import_values import name_problem, parse_yes_no
+from dermadesk.domain.patients import AcquisitionSource, ConsentKind, ContactChannel, Patient, Sex
 from dermadesk.services import phones
 from dermadesk.services.import_cells import RowCells
 from dermadesk.services.patients import EMAIL, LANGUAGES, validate_patient
@@ -40,6 +40,19 @@ SOURCES = {
 SKIN_TYPES = {numeral: str(i) for i, numeral in enumerate(("i", "ii", "iii", "iv", "v", "vi"), start=1)}
 LANGUAGE_CODES = {code.casefold(): code for code in LANGUAGES}
 NAME_COLUMNS = ("given_name", "family_name", "preferred_name", "full_name")
+
+
+def consents_from_row(row: RowCells) -> dict[ConsentKind, bool]:
+    """Marketing decisions the old system recorded (yes/no); a blank cell records nothing."""
+    decisions = {}
+    for kind in (ConsentKind.MARKETING_SMS, ConsentKind.MARKETING_EMAIL):
+        if row.has(kind.value):
+            answer = parse_yes_no(row.get(kind.value))
+            if answer is None:
+                row.problem(kind.value, "unknown_choice")
+            else:
+                decisions[kind] = answer
+    return decisions
 
 
 def patient_from_row(row: RowCells, region: str, today: date) -> Patient | None:
@@ -87,6 +100,7 @@ def patient_from_row(row: RowCells, region: str, today: date) -> Patient | None:
         first_contact_on=row.date("first_contact_on"),
         external_id=row.get("external_id") or None,
     )
+    consents_from_row(row)  # checked here; recorded by the import for new patients
     for problem in validate_patient(patient, today):
         if problem.problem != "invalid_email":  # already reported above
             row.problem(problem.field, problem.problem)

@@ -6,7 +6,7 @@ import dataclasses
 
 from dermadesk.domain.dates import clinic_day, day_number
 from dermadesk.domain.import_values import DateFormat
-from dermadesk.domain.patients import Patient
+from dermadesk.domain.patients import Consent, Patient
 from dermadesk.domain.search_text import digits, fold
 from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services import phones
@@ -14,7 +14,7 @@ from dermadesk.services.context import ServiceContext
 from dermadesk.services.import_cells import RowCells
 from dermadesk.services.import_file import RawTable
 from dermadesk.services.import_history_rows import Lookups, dedup_key, event_from_row
-from dermadesk.services.import_patient_rows import patient_from_row
+from dermadesk.services.import_patient_rows import consents_from_row, patient_from_row
 from dermadesk.services.import_report import RowOutcome, RowResult
 from dermadesk.services.patients import search_terms
 from dermadesk.services.timeline import permission_for
@@ -31,6 +31,7 @@ class PatientPlan:
         self.seen: dict[str, int] = {}  # match key -> first row of the file with it
         self.new_patients: list[Patient] = []
         self.notes: list[tuple[TimelineEvent, int]] = []
+        self.consents: list[Consent] = []
         self.next_id: int | None = None
         self.next_event_id: int | None = None
 
@@ -81,6 +82,8 @@ class PatientPlan:
         )
         self.next_id += 1
         self.new_patients.append(patient)
+        for kind, granted in consents_from_row(row).items():
+            self.consents.append(Consent(patient.id, kind, granted, now, self.ctx.actor_id, note="imported"))  # type: ignore[arg-type]
         if row.has("notes"):
             note = TimelineEvent(
                 patient.id,
@@ -100,6 +103,7 @@ class PatientPlan:
         terms = [(p.id, kind, term) for p in self.new_patients for kind, term in search_terms(p)]
         self.uow.bulk.patients(self.new_patients, terms, self.ctx.clock.now())  # type: ignore[arg-type]
         self.uow.bulk.events(self.notes)
+        self.uow.bulk.consents(self.consents)
 
 
 def _match_keys(patient: Patient) -> list[str]:

@@ -185,3 +185,25 @@ def test_the_command_line_checks_then_imports(
     assert "Dry run" in capsys.readouterr().out
     assert main(["import", "patients", str(path), "--db", str(db_path), "--date-format", "dmy"]) == 0
     assert "Imported: 1 created" in capsys.readouterr().out
+
+
+def test_marketing_decisions_of_the_old_system_come_along(services: Services, tmp_path: Path) -> None:
+    text = "external_id,family_name,SMS opt-in,Newsletter\nM1,Adams,yes,no\nM2,Brown,,\nM3,Cole,maybe,\n"
+    report = services.imports.run(ImportKind.PATIENTS, write(tmp_path, text))
+    assert [(p.row, p.field, p.problem) for p in report.problems] == [(4, "marketing_sms", "unknown_choice")]
+    report = services.imports.run(ImportKind.PATIENTS, write(tmp_path, text.replace("maybe", "n"), name="b.csv"))
+    assert report.imported
+    with services.context.store.read() as uow:
+        ids = {p.external_id: p.id for p in uow.patients.get_many(uow.patients.ids()).values()}
+        decisions = {
+            (ext, c.kind.value): c.granted
+            for ext, pid in ids.items()
+            for c in uow.patients.consents(pid)  # type: ignore[arg-type]
+        }
+        consented = uow.patients.marketing_consented()
+    assert decisions == {
+        ("M1", "marketing_sms"): True,
+        ("M1", "marketing_email"): False,
+        ("M3", "marketing_sms"): False,
+    }
+    assert consented == {ids["M1"]}
