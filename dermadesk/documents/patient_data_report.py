@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable
 
 from dermadesk.documents import styles as st
 from dermadesk.documents.blocks import data_table, details_table, para
@@ -31,11 +32,11 @@ def build_patient_data_report(report: PatientDataReport, target: Target) -> None
 
 
 def _section(section: DataSection, sheet: dict) -> list[Flowable]:  # type: ignore[type-arg]
-    heading = para(section.title, sheet["h1"])
+    heading = [CondPageBreak(35 * mm), para(section.title, sheet["h1"])]  # a title never ends a page
     if not section.rows:
-        return [heading, para("None recorded.", sheet["small"])]
+        return [*heading, para("None recorded.", sheet["small"])]
     if section.header == ("field", "value"):
-        return [heading, details_table([(label, value) for label, value in section.rows])]
+        return [*heading, details_table([(label, value) for label, value in section.rows])]
     weights = [WIDE.get(name, 1.0) for name in section.header]
     widths = [st.FRAME_WIDTH * w / sum(weights) for w in weights]
-    return [heading, data_table(section.header, section.rows, widths)]
+    return [*heading, data_table(section.header, section.rows, widths)]

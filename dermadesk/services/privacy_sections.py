@@ -39,7 +39,8 @@ def text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v).replace("_", " ") for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {text(v)}" for k, v in value.items() if k not in ("source", "import_key"))
+        shown = {k: text(v) for k, v in value.items() if k not in ("source", "import_key")}
+        return ", ".join(f"{k}: {v}" for k, v in shown.items() if v)
     return str(value)
 
 
@@ -63,7 +64,11 @@ def sections(rows: Rows, staff: dict[int, str], metrics: dict[int, str], currenc
         DataSection(
             "Personal details",
             ("field", "value"),
-            tuple((label, text(p.get(key))) for p in rows["patient"][:1] for key, label in PERSONAL),
+            tuple(
+                (label, day(p.get(key)) if key == "created_at" else text(p.get(key)))
+                for p in rows["patient"][:1]
+                for key, label in PERSONAL
+            ),
         ),
         _table(
             "Other records merged into yours",
