@@ -46,7 +46,7 @@ class ImportService:
         self._require(kind)
         table = read_table(path)
         with self._ctx.store.write() as uow:
-            self._ctx.audit(uow, AuditAction.VIEW, f"import_preview:{kind.value}", path.name[:100])
+            self._ctx.audit(uow, AuditAction.VIEW, f"import_preview:{kind.value}", len(table.rows))
         return ImportPreview(
             table.headers,
             [cells for _, cells in table.rows[:PREVIEW_ROWS]],
@@ -62,7 +62,8 @@ class ImportService:
         table = read_table(path)
         with self._ctx.store.write() as uow:
             report = self._plan(uow, kind, table, options or ImportOptions(), write=False)
-            self._ctx.audit(uow, AuditAction.VIEW, f"import_check:{kind.value}", path.name[:100])
+            # the row count, not the file name: a name like "jane-doe.csv" would outlive an erasure in the log
+            self._ctx.audit(uow, AuditAction.VIEW, f"import_check:{kind.value}", len(table.rows))
         return report
 
     def run(self, kind: ImportKind, path: Path, options: ImportOptions | None = None) -> ImportReport:

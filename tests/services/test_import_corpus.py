@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.import_columns import ImportKind
@@ -247,3 +249,51 @@ def _file(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
+
+
+CELL_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
+    | st.sampled_from(list(',;"\n\r\t=+-@/.0123456789')),
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    kind=st.sampled_from(list(ImportKind)),
+    header=st.lists(
+        st.sampled_from(
+            [
+                "external_id",
+                "family_name",
+                "date_of_birth",
+                "phone",
+                "email",
+                "kind",
+                "date",
+                "amount",
+                "patient_external_id",
+                "summary",
+                "x",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    rows=st.lists(st.lists(CELL_TEXT, max_size=7), max_size=8),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    delimiter=st.sampled_from([",", ";"]),
+)
+def test_random_files_never_crash(services: Services, tmp_path: Path, kind, header, rows, encoding, delimiter) -> None:  # type: ignore[no-untyped-def]
+    lines = [delimiter.join(header)] + [delimiter.join(cells) for cells in rows]
+    data = "\n".join(lines).encode(encoding, errors="replace")
+    path = _file(tmp_path, "random.csv", data)
+    try:
+        report = services.imports.check(kind, path)
+    except DermaDeskError as refused:
+        assert refused.code is ErrorCode.INVALID_FIELD and refused.problems
+        return
+    if report.file_problems:
+        return
+    for result in report.rows:
+        assert (result.outcome is RowOutcome.ERROR) == bool(result.problems)
