@@ -13,6 +13,7 @@ from dermadesk.domain.alerts import Alert, AlertRule, AlertStatus
 from dermadesk.domain.appointments import Appointment
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
+from dermadesk.domain.import_columns import ImportKind
 from dermadesk.domain.patients import ConsentKind, Patient, current_consents
 from dermadesk.domain.readings import Photo, ReadingSession
 from dermadesk.domain.staff import Role, StaffUser
@@ -182,3 +183,28 @@ def test_a_campaign_list_holds_only_patients_who_consented(services: Services) -
     campaign = {int(r.patient_id) for r in services.rfm.export(as_of, marketing=True)}
     assert {ids["yes"], ids["withdrew"], ids["never_asked"]} <= everyone
     assert campaign == {ids["yes"]}
+
+
+def test_every_new_call_writes_exactly_one_audit_event(
+    services: Services, two_patients: tuple[int, int], tmp_path: Path
+) -> None:
+    ana, bea = two_patients
+    source = tmp_path / "p.csv"
+    source.write_text("external_id,family_name\nQ1,Quince\n", encoding="utf-8")
+
+    def entries() -> int:
+        with services.context.store.read() as uow:
+            return sum(1 for _ in uow.audit.chain())
+
+    calls = [
+        lambda: services.imports.preview(ImportKind.PATIENTS, source),
+        lambda: services.imports.check(ImportKind.PATIENTS, source),
+        lambda: services.imports.run(ImportKind.PATIENTS, source),
+        lambda: services.privacy.access_export(ana),
+        lambda: services.privacy.withdraw_marketing(ana),
+        lambda: services.privacy.erase(bea, "asked"),
+    ]
+    for call in calls:
+        before = entries()
+        call()
+        assert entries() == before + 1
