@@ -41,7 +41,7 @@ class PrivacyDialog(BaseDialog):
         self.withdraw_button.setToolTip(self.tr("No marketing by SMS or e-mail, and off every recall list"))
         self.export_button = QPushButton(self.tr("&Export the patient's data (JSON and PDF)…"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. written request received on 2 November"))
+        self.reason.setPlaceholderText(self.tr("e.g. written request received on 2 November (no names: it is kept)"))
         self.erase_button = QPushButton(self.tr("E&rase personal data…"))
         self.erase_button.setEnabled(False)
         self.withdraw_button.setVisible(self.ctx.may(Permission.EDIT_PATIENTS))
