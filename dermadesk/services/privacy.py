@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 from typing import Any
 
 from dermadesk.documents.patient_data_report import build_patient_data_report
@@ -12,7 +13,7 @@ from dermadesk.domain.alerts import ACTIVE_STATUSES, AlertStatus
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.dates import clinic_day, day_number
 from dermadesk.domain.errors import DermaDeskError, ErrorCode, FieldProblem, require_valid
-from dermadesk.domain.patients import Consent, ConsentKind
+from dermadesk.domain.patients import Consent, ConsentKind, Patient
 from dermadesk.domain.privacy import AccessExport, ErasureResult, PatientDataReport
 from dermadesk.domain.staff import Permission
 from dermadesk.domain.timeline import EventKind, TimelineEvent
@@ -83,7 +84,7 @@ class PrivacyService:
                 patient_id,
                 EventKind.NOTE,
                 now,
-                summary=f"Personal data erased on request. Reason: {reason.strip()}",
+                summary=f"Personal data erased on request. Reason: {_without_names(reason.strip(), patient)}",
                 recorded_by=actor.id,
                 details={"erasure": True},
             )
@@ -126,6 +127,16 @@ class PrivacyService:
                 ErrorCode.INVALID_STATE,
                 {"what": f"Patient #{patient_id}", "action": "used", "detail": "the record was erased or merged"},
             )
+
+
+def _without_names(text: str, patient: Patient) -> str:
+    """The reason as kept: any of the patient's names in it replaced, since the reason outlives the erasure."""
+    for name in sorted(
+        {patient.display_name, patient.given_name, patient.family_name, patient.preferred_name}, key=len, reverse=True
+    ):
+        if len(name.strip()) > 1:
+            text = re.sub(re.escape(name.strip()), "the patient", text, flags=re.IGNORECASE)
+    return text
 
 
 def _plain(value: Any) -> Any:
