@@ -26,7 +26,7 @@ def _widgets_deleted_on_the_gui_thread():  # type: ignore[no-untyped-def]
     gc.collect()
 
 
-def test_import_previews_matches_columns_checks_then_imports(qtbot, make_ctx, tmp_path: Path) -> None:
+def test_import_previews_matches_columns_checks_then_imports(qtbot, make_ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx("receptionist")
     source = tmp_path / "old-system.csv"
     source.write_text(
@@ -49,6 +49,11 @@ def test_import_previews_matches_columns_checks_then_imports(qtbot, make_ctx, tm
     problem = [dialog.report_table.item(r, 3).text() for r in range(dialog.report_table.rowCount())]
     assert any("day/month" in text for text in problem)
     assert dialog.report_table.item(0, 2).text() == "DOB"  # named the way the file names it
+    saved = tmp_path / "report.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(dialog.save_report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Report saved" in dialog.summary.text(), timeout=10_000)
+    assert "day/month" in saved.read_text(encoding="utf-8-sig")
 
     dialog.date_format.setCurrentIndex(dialog.date_format.findData(DateFormat.DMY))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
@@ -86,7 +91,7 @@ def test_privacy_requests_from_the_profile(qtbot, make_ctx, tmp_path: Path, monk
     assert status[alert.id] is AlertStatus.DISMISSED  # off the recall list
 
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil((tmp_path / f"patient-{patient_id}-data.pdf").exists, timeout=20_000)
+    qtbot.waitUntil(lambda: "Written" in dialog.status.text(), timeout=20_000)
     data = json.loads((tmp_path / f"patient-{patient_id}-data.json").read_text(encoding="utf-8"))
     assert data["patient_id"] == patient_id
 

@@ -91,7 +91,7 @@ def test_the_canary_leaks_into_no_file(  # type: ignore[no-untyped-def]
     privacy = PrivacyDialog(ctx, ctx.services.patients.get(patient_id))
     qtbot.addWidget(privacy)
     privacy.export_button.click()
-    qtbot.waitUntil((handed_over / f"patient-{patient_id}-data.pdf").exists, timeout=20_000)
+    qtbot.waitUntil(lambda: "Written" in privacy.status.text(), timeout=20_000)
 
     for widget in (importing, page, privacy):  # exit: every window closed, the database closed
         widget.close()

@@ -25,6 +25,7 @@ from dermadesk.domain.import_columns import COLUMNS, ImportKind
 from dermadesk.domain.import_values import DateFormat
 from dermadesk.domain.messages import PROBLEMS
 from dermadesk.services.import_report import ImportReport, RowOutcome
+from dermadesk.services.import_report_csv import report_csv
 from dermadesk.services.importing import ImportOptions, ImportPreview
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
@@ -90,8 +91,11 @@ class ImportDialog(BaseDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = self.buttons.addButton(self.tr("&Check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.check_button.setEnabled(False)
-        self.import_button.setEnabled(False)
+        self.save_report_button = self.buttons.addButton(
+            self.tr("&Save report…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        for button in (self.check_button, self.import_button, self.save_report_button):
+            button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.file_info)
@@ -107,6 +111,7 @@ class ImportDialog(BaseDialog):
         self.date_format.currentIndexChanged.connect(self._forget_check)
         self.check_button.clicked.connect(self._on_check_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
+        self.save_report_button.clicked.connect(self._on_save_report_clicked)
         self.buttons.rejected.connect(self.reject)
 
     # -- the file and its preview ---------------------------------------------------------------
@@ -220,6 +225,7 @@ class ImportDialog(BaseDialog):
             )
         )
         self.import_button.setEnabled(report.ok and not report.imported)
+        self.save_report_button.setEnabled(True)
 
     def _on_imported(self, report: ImportReport) -> None:
         self._show_report(report)
@@ -235,9 +241,29 @@ class ImportDialog(BaseDialog):
             RowOutcome.ERROR: self.tr("error"),
         }[outcome]
 
+    def _on_save_report_clicked(self) -> None:
+        report = self.report
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), "import-report.csv", self.tr("CSV (*.csv)")
+        )
+        if report is None or not name:
+            return
+
+        def save() -> str:
+            Path(name).write_text(report_csv(report), encoding="utf-8-sig")
+            return name
+
+        self.ctx.compute(
+            save,
+            lambda saved: self.summary.setText(self.tr("Report saved to {path}.").format(path=saved)),
+            on_error=self._show_error,
+            parent=self,
+        )
+
     def _forget_check(self) -> None:
         self.report = None
         self.import_button.setEnabled(False)
+        self.save_report_button.setEnabled(False)
 
     def _show_error(self, error: BaseException) -> None:
         self.summary.setText(error_text(error))
