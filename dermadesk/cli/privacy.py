@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dermadesk.cli.output import CommandEnvironment
 
+EXIT_ERROR = 1
 EXIT_NOT_CONFIRMED = 2
 
 
@@ -34,11 +35,15 @@ def export_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
         export = env.services(opened).privacy.access_export(args.patient)
     finally:
         opened.close()
-    args.to.mkdir(parents=True, exist_ok=True)
     stem = args.to / f"patient-{args.patient}-data"
     json_path, pdf_path = stem.with_suffix(".json"), stem.with_suffix(".pdf")
-    json_path.write_text(export.json_text, encoding="utf-8")
-    pdf_path.write_bytes(export.pdf)
+    try:
+        args.to.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(export.json_text, encoding="utf-8")
+        pdf_path.write_bytes(export.pdf)
+    except OSError as error:
+        print(f"dermadesk: cannot write to {args.to}: {error.strerror}", file=sys.stderr)
+        return EXIT_ERROR
     print(f"Written {json_path} and {pdf_path}. They hold personal data: hand them over securely.")
     return 0
 

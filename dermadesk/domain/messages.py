@@ -78,6 +78,7 @@ PROBLEMS: dict[str, str] = {
     "not_in_file": "is mapped to a column the file does not have",
     "unreadable_csv": "could not be read as CSV",
     "empty_file": "has no header row",
+    "unreadable_file": "cannot be opened (missing, a folder, or no permission)",
     "ambiguous_amount": "could be a thousand or three decimals (1.234): write 1234 or 1.234,00",
     "extra_cells": "has more cells than the header (an unquoted comma?)",
 }

@@ -81,9 +81,13 @@ def _no_field_limit() -> Iterator[None]:
 
 def read_table(path: Path) -> RawTable:
     """The whole file as rows of text; a clear error for an empty, oversized or unreadable file."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        require_valid([FieldProblem("file", "too_long")])
-    return parse_table(path.read_bytes())
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            require_valid([FieldProblem("file", "too_long")])
+        data = path.read_bytes()
+    except OSError:  # missing, a folder, no permission: the user's to fix, not a crash
+        require_valid([FieldProblem("file", "unreadable_file")])
+    return parse_table(data)
 
 
 def parse_table(data: bytes) -> RawTable:

@@ -207,3 +207,10 @@ def test_marketing_decisions_of_the_old_system_come_along(services: Services, tm
         ("M3", "marketing_sms"): False,
     }
     assert consented == {ids["M1"]}
+
+
+def test_a_missing_file_is_an_error_naming_it(services: Services, tmp_path: Path) -> None:
+    for path in (tmp_path / "nowhere.csv", tmp_path):
+        with pytest.raises(DermaDeskError) as refused:
+            services.imports.check(ImportKind.PATIENTS, path)
+        assert [(p.field, p.problem) for p in refused.value.problems] == [("file", "unreadable_file")]
