@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from dermadesk.domain.dates import clinic_day, day_number
+from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.import_values import DateFormat
 from dermadesk.domain.patients import Consent, Patient
+from dermadesk.domain.ports import ProgressReporter
 from dermadesk.domain.search_text import digits, fold
 from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services import phones
@@ -20,13 +22,25 @@ from dermadesk.services.patients import search_terms
 from dermadesk.services.timeline import permission_for
 from dermadesk.store.unit_of_work import UnitOfWork
 
+REPORT_EVERY = 250
+
+
+def step(progress: ProgressReporter, done: int, total: int, writing: bool) -> None:
+    """Progress every few hundred rows, and Cancel honoured there (the transaction then rolls back whole)."""
+    if done % REPORT_EVERY == 0:
+        progress.report(done, total, "Importing rows" if writing else "Checking rows")
+        if progress.cancelled():
+            raise DermaDeskError(ErrorCode.CANCELLED)
+
 
 class PatientPlan:
     """Each row: refused, the same as an earlier row, already in the clinic, or new. Patients are matched by
     external id; then by phone, then by e-mail, when the name agrees too (a family often shares a phone)."""
 
-    def __init__(self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool) -> None:
-        self.ctx, self.uow, self.date_format, self.write = ctx, uow, date_format, write
+    def __init__(
+        self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool, progress: ProgressReporter
+    ) -> None:
+        self.ctx, self.uow, self.date_format, self.write, self.progress = ctx, uow, date_format, write, progress
         self.region = uow.settings.clinic().country
         self.seen: dict[str, int] = {}  # match key -> first row of the file with it
         self.new_patients: list[Patient] = []
@@ -37,7 +51,8 @@ class PatientPlan:
 
     def rows(self, table: RawTable, mapping: dict[str, int]) -> tuple[list[RowResult], int]:
         results, created = [], 0
-        for number, cells in table.rows:
+        for index, (number, cells) in enumerate(table.rows):
+            step(self.progress, index, len(table.rows), self.write)
             row = RowCells(number, cells, mapping, self.date_format, len(table.headers))
             patient = patient_from_row(row, self.region, self.ctx.clock.today())
             if patient is None:
@@ -117,8 +132,10 @@ def _match_keys(patient: Patient) -> list[str]:
 class HistoryPlan:
     """Each row: refused, a repeat of an earlier row, already imported before, or new."""
 
-    def __init__(self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool) -> None:
-        self.ctx, self.uow, self.date_format, self.write = ctx, uow, date_format, write
+    def __init__(
+        self, ctx: ServiceContext, uow: UnitOfWork, date_format: DateFormat, write: bool, progress: ProgressReporter
+    ) -> None:
+        self.ctx, self.uow, self.date_format, self.write, self.progress = ctx, uow, date_format, write, progress
         clinic = uow.settings.clinic()
         self.region = clinic.country
         self.lookups = Lookups.of(uow.catalogue.treatments(), uow.staff.all(), clinic.currency)
@@ -131,7 +148,8 @@ class HistoryPlan:
         patients = {row.number: self._patient(row) for row in rows}
         known = self.uow.timeline.import_keys({pid for pid in patients.values() if pid is not None})
         results, created = [], 0
-        for row in rows:
+        for index, row in enumerate(rows):
+            step(self.progress, index, len(rows), self.write)
             pid = patients[row.number]
             event = event_from_row(row, pid, self.lookups, self.ctx.clock.now()) if pid is not None else None
             if event is not None and not self.ctx.actor.may(permission_for(event.kind)):  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.errors import FieldProblem
 from dermadesk.domain.import_columns import COLUMNS, ImportKind, auto_mapping, missing_columns
 from dermadesk.domain.import_values import DateFormat
+from dermadesk.domain.ports import ProgressReporter, SilentProgress
 from dermadesk.domain.staff import Permission
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.import_file import RawTable, read_table
@@ -56,24 +57,37 @@ class ImportService:
             auto_mapping(kind, table.headers),
         )
 
-    def check(self, kind: ImportKind, path: Path, options: ImportOptions | None = None) -> ImportReport:
+    def check(
+        self,
+        kind: ImportKind,
+        path: Path,
+        options: ImportOptions | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> ImportReport:
         """A dry run: every row's outcome, nothing written."""
         self._require(kind)
         table = read_table(path)
         with self._ctx.store.write() as uow:
-            report = self._plan(uow, kind, table, options or ImportOptions(), write=False)
+            report = self._plan(uow, kind, table, options or ImportOptions(), progress, write=False)
             # the row count, not the file name: a name like "jane-doe.csv" would outlive an erasure in the log
             self._ctx.audit(uow, AuditAction.VIEW, f"import_check:{kind.value}", len(table.rows))
         return report
 
-    def run(self, kind: ImportKind, path: Path, options: ImportOptions | None = None) -> ImportReport:
-        """Import the whole file in one transaction, or nothing if any row is refused (the report says why)."""
+    def run(
+        self,
+        kind: ImportKind,
+        path: Path,
+        options: ImportOptions | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> ImportReport:
+        """Import the whole file in one transaction, or nothing if any row is refused (the report says why).
+        Cancel (through the progress reporter) rolls the whole file back."""
         self._require(kind)
         table = read_table(path)
         with self._ctx.store.write() as uow:
-            report = self._plan(uow, kind, table, options or ImportOptions(), write=False)
+            report = self._plan(uow, kind, table, options or ImportOptions(), progress, write=False)
             if report.ok:  # every row checked first: nothing is written for a file with a bad row
-                report = self._plan(uow, kind, table, options or ImportOptions(), write=True)
+                report = self._plan(uow, kind, table, options or ImportOptions(), progress, write=True)
             outcome = "ok" if report.imported else "refused"
             self._ctx.audit(uow, AuditAction.CREATE, f"import:{kind.value}", report.created, outcome=outcome)
         return report
@@ -83,7 +97,14 @@ class ImportService:
         self._ctx.require(permission, f"import {kind.value}")
 
     def _plan(
-        self, uow: UnitOfWork, kind: ImportKind, table: RawTable, options: ImportOptions, *, write: bool
+        self,
+        uow: UnitOfWork,
+        kind: ImportKind,
+        table: RawTable,
+        options: ImportOptions,
+        progress: ProgressReporter | None,
+        *,
+        write: bool,
     ) -> ImportReport:
         mapping = dict(options.mapping) if options.mapping is not None else auto_mapping(kind, table.headers)
         base = ImportReport(kind, table.encoding, table.delimiter, tuple(table.headers), mapping)
@@ -96,6 +117,7 @@ class ImportService:
         if problems:
             return dataclasses.replace(base, file_problems=tuple(problems))
         planner = PatientPlan if kind is ImportKind.PATIENTS else HistoryPlan
-        results, created = planner(self._ctx, uow, options.date_format, write).rows(table, mapping)
+        plan = planner(self._ctx, uow, options.date_format, write, progress or SilentProgress())
+        results, created = plan.rows(table, mapping)
         report = dataclasses.replace(base, rows=tuple(results), created=created if write else 0)
         return dataclasses.replace(report, imported=write and report.ok)

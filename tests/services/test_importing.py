@@ -214,3 +214,27 @@ def test_a_missing_file_is_an_error_naming_it(services: Services, tmp_path: Path
         with pytest.raises(DermaDeskError) as refused:
             services.imports.check(ImportKind.PATIENTS, path)
         assert [(p.field, p.problem) for p in refused.value.problems] == [("file", "unreadable_file")]
+
+
+class CancelAfter:
+    """A reporter whose user presses Cancel once the import has started writing."""
+
+    def __init__(self) -> None:
+        self.reports: list[tuple[int, int, str]] = []
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.reports.append((done, total, message))
+
+    def cancelled(self) -> bool:
+        return any(message == "Importing rows" and done >= 500 for done, _, message in self.reports)
+
+
+def test_cancel_during_an_import_leaves_nothing_behind(services: Services, tmp_path: Path) -> None:
+    rows = "".join(f"C{i},Given{i},Family{i}\n" for i in range(1200))
+    path = write(tmp_path, "external_id,given_name,family_name\n" + rows)
+    progress = CancelAfter()
+    with pytest.raises(DermaDeskError) as cancelled:
+        services.imports.run(ImportKind.PATIENTS, path, progress=progress)
+    assert cancelled.value.code is ErrorCode.CANCELLED
+    assert ("Checking rows" in {m for _, _, m in progress.reports}) and progress.reports[-1][0] == 500
+    assert services.patients.count() == 0

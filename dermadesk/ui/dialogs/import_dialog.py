@@ -176,7 +176,7 @@ class ImportDialog(BaseDialog):
     def _on_check_clicked(self) -> None:
         kind, path, options = self._kind(), Path(self.path.text()), self.options()
         self.ctx.db(
-            lambda _progress: self.ctx.services.imports.check(kind, path, options),
+            lambda progress: self.ctx.services.imports.check(kind, path, options, progress),
             self._show_report,
             on_error=self._show_error,
             progress=self.tr("Checking the file…"),
@@ -187,7 +187,7 @@ class ImportDialog(BaseDialog):
         kind, path, options = self._kind(), Path(self.path.text()), self.options()
         self.import_button.setEnabled(False)
         self.ctx.db(
-            lambda _progress: self.ctx.services.imports.run(kind, path, options),
+            lambda progress: self.ctx.services.imports.run(kind, path, options, progress),
             self._on_imported,
             on_error=self._show_error,
             progress=self.tr("Importing…"),
