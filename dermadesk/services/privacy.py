@@ -40,34 +40,34 @@ class PrivacyService:
             staff = uow.patient_data.staff_names()
             metrics = {m.id: m.name for m in uow.catalogue.metrics()}
             clinic = uow.settings.clinic()
+            # built inside the transaction: the export is audited if and only if it was produced
+            mentioned = {
+                r.get(k)
+                for table in rows.values()
+                for r in table
+                for k in ("recorded_by", "practitioner_id", "operator_id", "handled_by", "created_by", "changed_by")
+            }
+            document = {
+                "format": "dermadesk-patient-data/1",
+                "generated_at": self._ctx.clock.now().isoformat(),
+                "clinic": clinic.name,
+                "currency": clinic.currency,
+                "patient_id": patient_id,
+                "staff": {str(k): v for k, v in staff.items() if k in mentioned},
+                "data": rows,
+            }
+            report = PatientDataReport(
+                phones.letterhead(clinic),
+                patient_id,
+                patient.display_name,
+                self._ctx.clock.today(),
+                tuple(sections(rows, staff, metrics, clinic.currency)),
+            )
+            pdf = io.BytesIO()
+            build_patient_data_report(report, pdf)
+            json_text = json.dumps(document, ensure_ascii=False, indent=2, default=_plain)
             self._ctx.audit(uow, AuditAction.EXPORT, "patient_data", patient_id, patient_id)
-        mentioned = {
-            r.get(k)
-            for table in rows.values()
-            for r in table
-            for k in ("recorded_by", "practitioner_id", "operator_id", "handled_by", "created_by", "changed_by")
-        }
-        document = {
-            "format": "dermadesk-patient-data/1",
-            "generated_at": self._ctx.clock.now().isoformat(),
-            "clinic": clinic.name,
-            "currency": clinic.currency,
-            "patient_id": patient_id,
-            "staff": {str(k): v for k, v in staff.items() if k in mentioned},
-            "data": rows,
-        }
-        report = PatientDataReport(
-            phones.letterhead(clinic),
-            patient_id,
-            patient.display_name,
-            self._ctx.clock.today(),
-            tuple(sections(rows, staff, metrics, clinic.currency)),
-        )
-        pdf = io.BytesIO()
-        build_patient_data_report(report, pdf)
-        return AccessExport(
-            patient_id, json.dumps(document, ensure_ascii=False, indent=2, default=_plain), pdf.getvalue()
-        )
+        return AccessExport(patient_id, json_text, pdf.getvalue())
 
     def erase(self, patient_id: int, reason: str) -> ErasureResult:
         """Erase the patient's personal data on request; paid events stay as an anonymous record for the
