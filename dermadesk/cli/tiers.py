@@ -31,6 +31,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     export = rfm_actions.add_parser("export", parents=[common], help="one row per patient of this clinic")
     export.add_argument("--as-of", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    export.add_argument("--marketing", action="store_true", help="a campaign list: only patients who consented")
     export.set_defaults(handler=rfm_export_command)
     score = rfm_actions.add_parser("score", help="score a CSV of patient_id,date,amount (no database)")
     score.add_argument("--transactions", type=Path, required=True, metavar="FILE.csv")
@@ -151,7 +152,7 @@ def show_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 def rfm_export_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
     opened = env.open(args.db)
     try:
-        rows = env.services(opened).rfm.export(args.as_of)
+        rows = env.services(opened).rfm.export(args.as_of, marketing=args.marketing)
     finally:
         opened.close()
     write_rows(rows, args.csv)

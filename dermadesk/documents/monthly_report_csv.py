@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from typing import TextIO
 
 from dermadesk.documents.formatting import catalogue_for
 from dermadesk.documents.monthly_report_figures import figure_rows, report_figures
 from dermadesk.documents.monthly_report_labels import LABELS
+from dermadesk.domain.csv_safety import safe_row
 from dermadesk.domain.printables import MonthlyTierReport
 
 HEADER = ("month", "section", "code", "item", "measure", "value", "unit")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe; numbers stay numbers."""
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 def write_monthly_report_csv(report: MonthlyTierReport, target: str | os.PathLike[str] | TextIO) -> None:
@@ -39,4 +30,4 @@ def _write(report: MonthlyTierReport, words: dict[str, str], handle: TextIO) -> 
     writer.writerow(HEADER)
     for row in figure_rows(report_figures(report, words)):
         cells = (report.month, row.section, row.code, row.item, row.measure, row.value, row.unit)
-        writer.writerow([safe_cell(cell) for cell in cells])
+        writer.writerow(safe_row(cells))

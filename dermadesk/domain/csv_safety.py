@@ -1,27 +1,28 @@
-"""CSV cells that are safe to open in a spreadsheet (OWASP "CSV Injection").
-
-A cell that starts with = + - @ (or a tab, carriage return or line feed, which some spreadsheets skip before
-reading a formula) is read as a formula by Excel, LibreOffice and Google Sheets: `=HYPERLINK(...)` can leak
-data and `=cmd|...` can run programs. A leading apostrophe makes the spreadsheet show the cell as text. The
-full-width forms are included because some spreadsheets normalise them to their ASCII twins."""
+"""Cells a spreadsheet would run as a formula, neutralised the OWASP way (a leading apostrophe)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
+# OWASP "CSV Injection": = + - @ tab and carriage return start a formula or a DDE call. Full-width forms are
+# included because some spreadsheets fold them to ASCII before parsing; leading spaces do not disarm a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
-def neutralise(cell: object) -> str:
-    """The cell as text, with a leading apostrophe if a spreadsheet would read it as a formula."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text and text[0] in FORMULA_STARTS else text
+def is_dangerous(text: str) -> bool:
+    """Whether a spreadsheet could evaluate this cell: a formula start, after any leading spaces, that is not
+    simply a signed number such as -420.00 (which a spreadsheet reads as the number it is)."""
+    stripped = text.lstrip(" ")
+    return stripped.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(stripped)
 
 
-def neutralise_row(cells: Iterable[object]) -> list[str]:
-    return [neutralise(cell) for cell in cells]
+def safe_cell(value: object) -> str:
+    """The cell as text, with a leading apostrophe if a spreadsheet would run it; numbers stay numbers."""
+    text = "" if value is None else str(value)
+    return "'" + text if is_dangerous(text) else text
 
 
-def is_dangerous(cell: str) -> bool:
-    """True for a cell a spreadsheet would evaluate: for tests and import checks."""
-    return bool(cell) and cell[0] in FORMULA_STARTS
+def safe_row(cells: Iterable[object]) -> list[str]:
+    return [safe_cell(cell) for cell in cells]

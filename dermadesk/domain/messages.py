@@ -71,6 +71,19 @@ PROBLEMS: dict[str, str] = {
     "own_account": "cannot take owner access from your own account",
     "last_owner": "cannot take away the last active owner",
     "not_for_role": "is only for practitioners (owners have full access already)",
+    "ambiguous_date": "could be day/month or month/day: choose the file's date format",
+    "bidi_control": "holds text-direction override characters (a spoofing trick); remove them",
+    "control_character": "holds control characters",
+    "patient_not_found": "matches no patient (import the patients first)",
+    "ambiguous_patient": "matches several patients; use their external id",
+    "not_permitted": "is not allowed for your role",
+    "missing_column": "column is missing",
+    "not_in_file": "is mapped to a column the file does not have",
+    "unreadable_csv": "could not be read as CSV",
+    "empty_file": "has no header row",
+    "unreadable_file": "cannot be opened (missing, a folder, or no permission)",
+    "ambiguous_amount": "could be a thousand or three decimals (1.234): write 1234 or 1.234,00",
+    "extra_cells": "has more cells than the header (an unquoted comma?)",
 }
 
 

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     EXPORT_DATA = "export_data"
     OVERRIDE_TIERS = "override_tiers"
     VIEW_AUDIT = "view_audit"
+    ERASE_PATIENTS = "erase_patients"  # privacy requests: owners only
 
 
 _FRONT_DESK = frozenset(

@@ -77,6 +77,8 @@ def find_candidates(uow: UnitOfWork, snap: Snapshot, rules: ClinicRules) -> Cand
     contacted = align(snap.patient_ids, uow.figures.last_contact_attempts(day), default=-1)
     eligible = recall_eligible(_booked(uow, snap), contacted, day, rules.alerts.cool_down_days)
     eligible &= ~np.isin(snap.patient_ids, list(_gone(uow)))
+    # no recall (a sales contact) for a patient who withdrew marketing consent (DOMAIN §1) or was erased
+    eligible &= ~np.isin(snap.patient_ids, list(uow.patients.marketing_withdrawn() | uow.patients.erased_ids()))
     spend = np.clip(snap.values.monetary, 0, None)
     ranked = _Ranked(
         snap,

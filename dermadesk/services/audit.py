@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from dermadesk.domain.audit import AuditAction, AuditEvent, AuditFilter, ChainBreak
-from dermadesk.domain.csv_safety import neutralise_row
+from dermadesk.domain.csv_safety import safe_row
 from dermadesk.domain.staff import Permission
 from dermadesk.services.context import ServiceContext
 
@@ -72,7 +72,7 @@ class AuditService:
             events = uow.audit.between(start, end)
             for e in events:
                 writer.writerow(
-                    neutralise_row(
+                    safe_row(
                         [
                             e.id,
                             e.at.isoformat(),

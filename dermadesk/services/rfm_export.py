@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from dermadesk.analytics.segmentation import SEGMENTS
-from dermadesk.documents.monthly_report_csv import safe_cell
 from dermadesk.domain.audit import AuditAction
+from dermadesk.domain.csv_safety import safe_row
 from dermadesk.domain.money import Money
 from dermadesk.domain.rules import ClinicRules
 from dermadesk.domain.segments import STAGE_ORDER
@@ -100,23 +100,26 @@ def write_rows(rows: list[RfmRow], target: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         # patient ids come from other systems' files: a cell a spreadsheet would run is neutralised
-        writer.writerows([safe_cell(cell) for cell in row.as_csv()] for row in rows)
+        writer.writerows(safe_row(row.as_csv()) for row in rows)
 
 
 class RfmExportService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
-    def export(self, as_of: date) -> list[RfmRow]:
-        """Every patient of the clinic, with the tier of the latest review on or before the day."""
+    def export(self, as_of: date, *, marketing: bool = False) -> list[RfmRow]:
+        """Every patient of the clinic, with the tier of the latest review on or before the day. A list for a
+        campaign (`marketing`) holds only patients whose marketing consent stands, never an erased one."""
         self._ctx.require(Permission.EXPORT_DATA, "export patient data")
         with self._ctx.store.write() as uow:
             clinic = uow.settings.clinic()
             snap = take_snapshot(uow, as_of, clinic.rules)
             latest = [r for r in uow.tiers.reviews() if r.as_of <= as_of]
             tiers = dict(uow.tiers.result_columns(latest[-1].id, "patient_id", "tier")) if latest else {}  # type: ignore[arg-type]
-            self._ctx.audit(uow, AuditAction.EXPORT, "rfm", as_of.isoformat())
-        return snapshot_rows(snap, clinic.currency, {}, {k: v or "" for k, v in tiers.items()})
+            allowed = uow.patients.marketing_consented() - uow.patients.erased_ids() if marketing else None
+            self._ctx.audit(uow, AuditAction.EXPORT, "rfm_marketing" if marketing else "rfm", as_of.isoformat())
+        rows = snapshot_rows(snap, clinic.currency, {}, {k: v or "" for k, v in tiers.items()})
+        return rows if allowed is None else [r for r in rows if int(r.patient_id) in allowed]
 
 
 def score_transactions(

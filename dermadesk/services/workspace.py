@@ -18,8 +18,10 @@ from dermadesk.services.clinic import ClinicService
 from dermadesk.services.context import ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
+from dermadesk.services.importing import ImportService
 from dermadesk.services.packets import PacketService
 from dermadesk.services.patients import PatientDirectory, PatientService
+from dermadesk.services.privacy import PrivacyService
 from dermadesk.services.readings import ReadingService
 from dermadesk.services.reports import ReportService
 from dermadesk.services.rfm_export import RfmExportService
@@ -51,6 +53,8 @@ class Services:
     churn: ChurnService
     demo: DemoService
     audit: AuditService
+    imports: ImportService
+    privacy: PrivacyService
 
     @classmethod
     def build(cls, context: ServiceContext) -> Services:

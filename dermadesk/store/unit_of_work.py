@@ -15,6 +15,7 @@ from dermadesk.store.repositories.audit import AuditRepository
 from dermadesk.store.repositories.bulk import BulkLoader
 from dermadesk.store.repositories.catalogue import CatalogueRepository
 from dermadesk.store.repositories.clinic_figures import ClinicFiguresRepository
+from dermadesk.store.repositories.patient_data import PatientDataRepository
 from dermadesk.store.repositories.patients import PatientRepository
 from dermadesk.store.repositories.readings import ReadingRepository
 from dermadesk.store.repositories.settings import SettingsRepository
@@ -46,6 +47,7 @@ class UnitOfWork:
         self.audit = AuditRepository(s)
         self.bulk = BulkLoader(s)
         self.figures = ClinicFiguresRepository(s)
+        self.patient_data = PatientDataRepository(s)
         return self
 
     def lock_for(self, purpose: str) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from dermadesk.ui.actions import ActionSpec, make_action
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.dialogs.import_dialog import ImportDialog
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.pages.patient_profile_page import PatientProfilePage
 from dermadesk.ui.pages.registry import NAVIGATION
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
                 self._on_new_patient_triggered,
                 "patient",
             ),
+            ActionSpec("import_csv", self.tr("&Import from CSV…"), None, self._on_import_triggered, "file"),
             ActionSpec("lock", self.tr("&Lock screen"), "Ctrl+L", self.lock_requested.emit, "file"),
             ActionSpec("sign_out", self.tr("Sign &out"), "Ctrl+Shift+L", self.sign_out_requested.emit, "file"),
             ActionSpec("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "file"),
@@ -141,6 +143,11 @@ class MainWindow(QMainWindow):
         if self.ctx:
             self.show_page(0)
             self.ctx.signals.new_patient_requested.emit()
+
+    def _on_import_triggered(self) -> None:
+        if self.ctx:
+            self.import_dialog = ImportDialog(self.ctx, parent=self)
+            self.import_dialog.open()
 
     # -- status and state --------------------------------------------------------------------
     def show_status(self, text: str) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from dermadesk.documents.monthly_report import build_monthly_report
-from dermadesk.documents.monthly_report_csv import HEADER, safe_cell, write_monthly_report_csv
+from dermadesk.documents.monthly_report_csv import HEADER, write_monthly_report_csv
+from dermadesk.domain.csv_safety import safe_cell
 from dermadesk.domain.printables import MonthlyTierReport, Mover
 from tests.documents import samples
 from tests.documents.pdf_reading import layout_lines, pdf_text, uncovered

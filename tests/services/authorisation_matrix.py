@@ -14,15 +14,18 @@ and the other patient (w.patient)."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from dermadesk.domain.alerts import AlertOutcome
 from dermadesk.domain.appointments import Appointment, AppointmentStatus
 from dermadesk.domain.audit import AuditFilter
 from dermadesk.domain.catalogue import TreatmentCategory, TreatmentType
+from dermadesk.domain.import_columns import ImportKind
 from dermadesk.domain.patients import ConsentKind, Patient
 from dermadesk.domain.readings import ConcernWhen, Metric, Photo, ReadingSession
 from dermadesk.domain.staff import Role, StaffUser
@@ -55,6 +58,13 @@ def _p(roles: frozenset[str], audits: int, call: Callable[[Any, Any, Any], objec
 
 def _photo(w: Any) -> Photo:
     return Photo(w.patient, w.now, "image/png", b"\x89PNG\r\n\x1a\n" + b"0" * 32, caption="matrix")
+
+
+def _patients_csv(w: Any) -> Path:
+    """A one-patient import file of a name not seen before (each call imports someone new)."""
+    path = Path(tempfile.mkdtemp(prefix="matrix-import-")) / "patients.csv"
+    path.write_text(f"given_name,family_name\nMatrix,{w.unique('Imported')}\n", encoding="utf-8")
+    return path
 
 
 def _reading(w: Any) -> ReadingSession:
@@ -176,6 +186,15 @@ MATRIX: dict[str, Rule] = {
     "packets.record_printed": _p(
         STAFF, 1, lambda s, w, x: s.packets.record_printed(Packet("onboarding", w.patient, b"", (), "en"))
     ),
+    # import and privacy requests
+    "imports.preview": Rule(STAFF, 1, lambda s, w, x: s.imports.preview(ImportKind.PATIENTS, x), _patients_csv),
+    "imports.check": Rule(STAFF, 1, lambda s, w, x: s.imports.check(ImportKind.PATIENTS, x), _patients_csv),
+    "imports.run": Rule(STAFF, 1, lambda s, w, x: s.imports.run(ImportKind.PATIENTS, x), _patients_csv),
+    "privacy.access_export": _p(EXPORTERS, 1, lambda s, w, x: s.privacy.access_export(w.patient)),
+    "privacy.erase": Rule(
+        OWNERS, 1, lambda s, w, x: s.privacy.erase(x, "Matrix: asked in writing"), lambda w: w.new_patient()
+    ),
+    "privacy.withdraw_marketing": _p(STAFF, 1, lambda s, w, x: s.privacy.withdraw_marketing(w.patient)),
     "packets.todays_aftercare": Rule(STAFF, 0, lambda s, w, x: s.packets.todays_aftercare(w.today)),  # ids only
     "packets.templates": Rule(OWNERS, 0, lambda s, w, x: s.packets.templates()),
     "packets.template_text": Rule(ANYONE, 0, lambda s, w, x: s.packets.template_text("botulinum_toxin")),

@@ -22,6 +22,7 @@ from dermadesk.domain.alerts import Alert, AlertOutcome, AlertRule, AlertStatus
 from dermadesk.domain.appointments import Appointment, AppointmentStatus
 from dermadesk.domain.audit import AuditAction, AuditEvent, AuditFilter
 from dermadesk.domain.errors import DermaDeskError
+from dermadesk.domain.import_columns import ImportKind
 from dermadesk.domain.money import Money
 from dermadesk.domain.patients import ConsentKind, Patient
 from dermadesk.domain.readings import ReadingSession
@@ -294,7 +295,33 @@ CLINIC_DAY: list[Step] = [
     Step(
         "exports the day's audit log", OWNER, lambda d: d.owner.audit.export_csv(d.today, d.today), AuditAction.EXPORT
     ),
+    Step(
+        "her copy of her data, asked for by letter",
+        OWNER,
+        lambda d: d.owner.privacy.access_export(_patient(d)),
+        AuditAction.EXPORT,
+        _patient,
+    ),
+    Step(
+        "she withdraws marketing consent",
+        OWNER,
+        lambda d: d.owner.privacy.withdraw_marketing(_patient(d)),
+        AuditAction.UPDATE,
+        _patient,
+    ),
+    Step(
+        "imports a referral list",
+        OWNER,
+        lambda d: d.owner.imports.run(ImportKind.PATIENTS, _import_file(d)),
+        AuditAction.CREATE,
+    ),
 ]
+
+
+def _import_file(d: Day) -> Path:
+    path = d.tmp / "referrals.csv"
+    path.write_text("given_name,family_name,phone\nRuth,Okafor,07700 900456\n", encoding="utf-8")
+    return path
 
 
 def _alert_of(d: Day) -> int:

@@ -213,6 +213,13 @@ class PatientRepository:
             query = query.where(or_(PatientRow.date_of_birth == dob, PatientRow.date_of_birth.is_(None)))
         return [_to_domain(r) for r in self._s.scalars(query.limit(200))]
 
+    def by_external_id(self, external_id: str) -> Patient | None:
+        """The live record another system's id points at (a merged duplicate points on to its kept record)."""
+        row = self._s.scalar(select(PatientRow).where(PatientRow.external_id == external_id))
+        while row is not None and row.merged_into_id is not None:
+            row = self._s.get(PatientRow, row.merged_into_id)
+        return _to_domain(row) if row is not None and row.erased_at is None else None
+
     def ids(self, include_merged: bool = False) -> list[int]:
         query = select(PatientRow.id).order_by(PatientRow.id)
         if not include_merged:
@@ -246,6 +253,27 @@ class PatientRepository:
             )
             for r in rows
         ]
+
+    def _latest_marketing(self) -> dict[tuple[int, str], bool]:
+        rows = self._s.execute(
+            select(ConsentRow.patient_id, ConsentRow.kind, ConsentRow.granted)
+            .where(ConsentRow.kind.in_([ConsentKind.MARKETING_SMS.value, ConsentKind.MARKETING_EMAIL.value]))
+            .order_by(ConsentRow.recorded_at, ConsentRow.id)
+        )
+        return {(pid, kind): granted for pid, kind, granted in rows}
+
+    def marketing_withdrawn(self) -> set[int]:
+        """Patients who said no to marketing: a decision on record and no marketing channel granted now."""
+        latest = self._latest_marketing()
+        return {pid for pid, _ in latest} - self.marketing_consented(latest)
+
+    def marketing_consented(self, latest: dict[tuple[int, str], bool] | None = None) -> set[int]:
+        """Patients whose latest decision grants marketing on at least one channel (SMS or e-mail)."""
+        latest = self._latest_marketing() if latest is None else latest
+        return {pid for (pid, _), granted in latest.items() if granted}
+
+    def erased_ids(self) -> set[int]:
+        return set(self._s.scalars(select(PatientRow.id).where(PatientRow.erased_at.is_not(None))))
 
     def move_consents(self, from_id: int, to_id: int) -> None:
         for row in self._s.scalars(select(ConsentRow).where(ConsentRow.patient_id == from_id)):

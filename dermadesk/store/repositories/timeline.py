@@ -152,6 +152,17 @@ class TimelineRepository:
             row.patient_id = to_patient
         return len(rows)
 
+    def import_keys(self, patient_ids: Collection[int]) -> set[str]:
+        """The de-duplication keys of these patients' imported events, so a file imported twice adds nothing."""
+        keys: set[str] = set()
+        ids = list(patient_ids)
+        for start in range(0, len(ids), 500):
+            rows = self._s.scalars(
+                select(TimelineEventRow.details).where(TimelineEventRow.patient_id.in_(ids[start : start + 500]))
+            )
+            keys.update(d["import_key"] for d in rows if d and "import_key" in d)
+        return keys
+
     def last_visit_days(self, patient_ids: Sequence[int]) -> dict[int, int]:
         """The day number of each patient's last visit (paid, not a refund), over the covering paid index."""
         if not patient_ids:

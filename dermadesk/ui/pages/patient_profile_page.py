@@ -26,6 +26,7 @@ from dermadesk.ui.dialogs.event_dialog import EventDialog, may_write
 from dermadesk.ui.dialogs.merge_dialog import MergeDialog
 from dermadesk.ui.dialogs.override_dialog import OverrideDialog
 from dermadesk.ui.dialogs.patient_dialog import PatientDialog
+from dermadesk.ui.dialogs.privacy_dialog import PrivacyDialog
 from dermadesk.ui.dialogs.reading_dialog import PhotoDialog, ReadingDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.timeline_model import EventLookups, TimelineModel
@@ -103,7 +104,8 @@ class PatientProfilePage(Page):
         self.edit_button = QPushButton(self.tr("&Edit details…"))
         self.edit_button.setToolTip(self.tr("Edit this patient's details (Ctrl+E)"))
         self.merge_button = QPushButton(self.tr("&Merge duplicate…"))
-        for button in (self.edit_button, self.merge_button):
+        self.privacy_button = QPushButton(self.tr("Pri&vacy requests…"))
+        for button in (self.edit_button, self.merge_button, self.privacy_button):
             button.setVisible(self.ctx.may(Permission.EDIT_PATIENTS))
             button.setEnabled(False)
         self.aftercare_button = QPushButton(self.tr("After-care &packet…"))
@@ -118,6 +120,7 @@ class PatientProfilePage(Page):
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.privacy_button)
         buttons.addWidget(self.aftercare_button)
         buttons.addWidget(self.onboarding_button)
         buttons.addStretch()
@@ -155,6 +158,7 @@ class PatientProfilePage(Page):
     def _connect_signals(self) -> None:
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
+        self.privacy_button.clicked.connect(self._on_privacy_button_clicked)
         self.aftercare_button.clicked.connect(self._on_aftercare_button_clicked)
         self.onboarding_button.clicked.connect(self._on_onboarding_button_clicked)
         self._edit_shortcut.activated.connect(self._on_edit_button_clicked)
@@ -224,7 +228,8 @@ class PatientProfilePage(Page):
         self.timeline_model.reset(opened.events, has_more=len(opened.events) == PAGE_SIZE)
         self.timeline.set_counts(opened.counts)
         for button in (self.edit_button, self.merge_button, self.aftercare_button, self.onboarding_button):
-            button.setEnabled(True)
+            button.setEnabled(not opened.profile.patient.erased)
+        self.privacy_button.setEnabled(not opened.profile.patient.erased)
 
     def _on_load_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
@@ -388,6 +393,10 @@ class PatientProfilePage(Page):
         dialog = MergeDialog(self.ctx, self.profile.patient, parent=self)
         dialog.merged.connect(self._on_changed)
         self._open_dialog(dialog)
+
+    def _on_privacy_button_clicked(self) -> None:
+        if self.profile is not None:
+            self._open_dialog(PrivacyDialog(self.ctx, self.profile.patient, parent=self))
 
     # -- printing --------------------------------------------------------------------------------
     def _on_aftercare_button_clicked(self) -> None:
