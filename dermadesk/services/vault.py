@@ -72,11 +72,20 @@ class Vault:
         key_path.unlink(missing_ok=True)
 
     # -- unlocking ---------------------------------------------------------------
-    def unlock(self, db_path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> bytes:
-        keyfile = self._load(db_path)
+    def unlock(
+        self,
+        db_path: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+        key_path: Path | None = None,
+    ) -> bytes:
+        """The database key. `key_path` reads another key file than the one beside the database (a key
+        rotation's staged file)."""
+        keyfile = self._load(db_path, key_path)
         recovery_key = recovery_key or self._env.get(RECOVERY_ENV)
         if recovery_key:
-            return self._with_recovery(keyfile, db_path, recovery_key)
+            return self._with_recovery(keyfile, key_path or key_file_for(db_path), recovery_key)
         if keyfile.has("keyring"):
             key = self._from_keyring(keyfile)
             if key is not None:
@@ -93,7 +102,7 @@ class Vault:
         recovery_key = self._ask("recovery")
         if not recovery_key:
             raise DermaDeskError(ErrorCode.DB_RECOVERY_KEY_NEEDED)
-        return self._with_recovery(keyfile, db_path, recovery_key)
+        return self._with_recovery(keyfile, key_path or key_file_for(db_path), recovery_key)
 
     def set_passphrase(self, db_path: Path, key: bytes, passphrase: str) -> None:
         """Add (or replace) a passphrase slot, e.g. before moving to a machine without a keyring."""
@@ -101,9 +110,60 @@ class Vault:
         keyfile.seal_with_passphrase(key, passphrase)
         keyfile.save(key_file_for(db_path))
 
+    # -- backups, restores and key rotation ----------------------------------------------
+    def ask_recovery_key(self) -> str:
+        """The recovery key from DERMADESK_RECOVERY_KEY or the prompt; an error naming how to give it."""
+        given = self._env.get(RECOVERY_ENV) or self._ask("recovery")
+        if not given:
+            raise DermaDeskError(ErrorCode.DB_RECOVERY_KEY_NEEDED)
+        return given
+
+    def adopt(self, db_path: Path, key: bytes, keyfile: KeyFile) -> str:
+        """A restored database on a machine that had none: its key file keeps the backup's recovery slot (the
+        same recovery key opens it) and gains this machine's keyring, or a passphrase where there is no keyring.
+        Returns how it is protected now."""
+        if self._enrol_keyring(keyfile, key):
+            protected_by = "keyring"
+        else:
+            passphrase = self._ask("new", confirm=True)
+            if passphrase and len(passphrase) >= MIN_PASSPHRASE:
+                keyfile.seal_with_passphrase(key, passphrase)
+                protected_by = "passphrase"
+            else:
+                protected_by = "recovery key only"
+        keyfile.save(key_file_for(db_path))
+        return protected_by
+
+    def resealed(self, db_path: Path, old_key: bytes, new_key: bytes, recovery_key: str) -> KeyFile:
+        """A key file for `new_key` with the same slots as the current one (same keyring entry, passphrase and
+        recovery key), each proven against the current key first. Not saved: the caller stages it."""
+        current = self._load(db_path)
+        fresh = KeyFile(key_id=current.key_id, check=key_check(new_key))
+        if current.has("keyring"):
+            # the same keyring entry (KEK) wraps the new key: both key files open from the keyring mid-rotation
+            kek = self._secrets.get(_entry(current)) if self._from_keyring(current) is not None else None
+            if kek is not None:  # a keyring that no longer opens the current file is no use to the new one
+                fresh.seal_with_keyring_key(new_key, kek)
+        if current.has("passphrase"):
+            passphrase = self._ask("unlock")
+            try:
+                if not passphrase or current.open_with_passphrase(passphrase) != old_key:
+                    raise DermaDeskError(ErrorCode.DB_PASSPHRASE_NEEDED)
+            except WrongSecret as exc:
+                raise DermaDeskError(ErrorCode.DB_WRONG_PASSPHRASE) from exc
+            fresh.seal_with_passphrase(new_key, passphrase)
+        if current.has("recovery"):
+            try:
+                if current.open_with_recovery_key(recovery_key) != old_key:
+                    raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY)
+            except WrongSecret as exc:
+                raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY) from exc
+        fresh.seal_with_recovery_key(new_key, recovery_key)
+        return fresh
+
     # -- internals ---------------------------------------------------------------
-    def _load(self, db_path: Path) -> KeyFile:
-        key_path = key_file_for(db_path)
+    def _load(self, db_path: Path, key_path: Path | None = None) -> KeyFile:
+        key_path = key_path or key_file_for(db_path)
         try:
             return KeyFile.load(key_path)
         except FileNotFoundError as exc:
@@ -111,13 +171,13 @@ class Vault:
         except KeyFileError as exc:
             raise DermaDeskError(ErrorCode.DB_KEY_FILE_DAMAGED, {"path": str(key_path)}) from exc
 
-    def _with_recovery(self, keyfile: KeyFile, db_path: Path, recovery_key: str) -> bytes:
+    def _with_recovery(self, keyfile: KeyFile, key_path: Path, recovery_key: str) -> bytes:
         try:
             key = keyfile.open_with_recovery_key(recovery_key)
         except WrongSecret as exc:
             raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY) from exc
         if keyfile.has("keyring") and self._from_keyring(keyfile) is None and self._enrol_keyring(keyfile, key):
-            keyfile.save(key_file_for(db_path))  # a new machine: the keyring opens it from now on
+            keyfile.save(key_path)  # a new machine: the keyring opens it from now on
         return key
 
     def _from_keyring(self, keyfile: KeyFile) -> bytes | None:
