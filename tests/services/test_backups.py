@@ -42,7 +42,9 @@ def clinic(tmp_path: Path, clock):  # type: ignore[no-untyped-def]
     """A new clinic with a small history, and the recovery key shown at its creation."""
     workspace = make_workspace(clock)
     (tmp_path / "clinic").mkdir()
-    opened = workspace.open(tmp_path / "clinic" / "clinic.db", create=True, settings=ClinicSettings(name="Backup Clinic"))
+    opened = workspace.open(
+        tmp_path / "clinic" / "clinic.db", create=True, settings=ClinicSettings(name="Backup Clinic")
+    )
     assert opened.new_key is not None
     recovery = opened.new_key.recovery_key
     workspace.services(opened, SYSTEM_ACTOR).demo.generate(DemoSpec(25, seed=3))

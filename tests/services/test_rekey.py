@@ -57,7 +57,7 @@ def test_rekey_changes_the_key_and_keeps_every_row(clinic) -> None:  # type: ign
 
 
 def test_a_wrong_recovery_key_stops_it_before_anything_changes(clinic) -> None:  # type: ignore[no-untyped-def]
-    workspace, path, _, _, old_key = clinic
+    workspace, path, _, _, _ = clinic
     before = path.read_bytes(), key_file_for(path).read_bytes()
     with pytest.raises(DermaDeskError) as caught:
         rekey(path, workspace.vault, recovery_key="B" * 32)
@@ -86,7 +86,7 @@ def test_a_crash_after_any_step_leaves_a_database_that_opens_with_the_old_or_new
 
 
 def test_a_new_recovery_key_replaces_the_old_one(clinic) -> None:  # type: ignore[no-untyped-def]
-    workspace, path, recovery, figures, _ = clinic
+    workspace, path, recovery, _, _ = clinic
     done = rekey(path, workspace.vault, recovery_key=recovery, new_recovery=True)
     assert done.new_recovery_key and done.new_recovery_key != recovery
     vault = Vault(KeyringSecretStore(), env={})

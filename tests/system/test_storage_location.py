@@ -90,7 +90,9 @@ def test_cloud_synced_folders_are_recognised(path: str, service: str) -> None:
     assert refusal is not None and service.lower() in refusal.reason.lower()
 
 
-@pytest.mark.parametrize("path", ["/home/ann/DermaDesk/clinic.db", r"C:\Users\ann\Documents\clinic.db", "/srv/drive/x.db"])
+@pytest.mark.parametrize(
+    "path", ["/home/ann/DermaDesk/clinic.db", r"C:\Users\ann\Documents\clinic.db", "/srv/drive/x.db"]
+)
 def test_ordinary_folders_are_not_cloud_folders(path: str) -> None:
     pure = PureWindowsPath(path) if ":" in path[:3] else PurePosixPath(path)
     assert cloud_folder_from_path(pure) is None
