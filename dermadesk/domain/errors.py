@@ -27,6 +27,7 @@ class ErrorCode(StrEnum):
     DB_ON_NETWORK_SHARE = "db_on_network_share"
     DB_IN_USE = "db_in_use"
     BACKUP_NOT_VERIFIED = "backup_not_verified"
+    BACKUP_FAILED = "backup_failed"
     BACKUP_DAMAGED = "backup_damaged"
     BACKUP_WRONG_KEY = "backup_wrong_key"
     # input

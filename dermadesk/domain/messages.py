@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     ),
     "db_in_use": "{path} is open in DermaDesk (or another command). Close it first, then try again.",
     "backup_not_verified": "The backup could not be verified ({detail}); it was deleted. Nothing else changed.",
+    "backup_failed": "The backup could not be written to {path} ({detail}). Nothing else changed.",
     "backup_damaged": "The backup {path} is damaged or was altered ({detail}). Nothing was restored.",
     "backup_wrong_key": (
         "The backup {path} was made under another key; give the clinic's recovery key "

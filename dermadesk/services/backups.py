@@ -14,7 +14,7 @@ from dermadesk.domain.backup_rotation import Retention, backups_to_keep
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.staff import Permission
 from dermadesk.services.context import ServiceContext
-from dermadesk.store.backup import CopyMismatch, check_copy, combined_hash, export_copy, file_sha256
+from dermadesk.store.backup import CopyMismatch, check_copy, combined_hash, driver_errors, export_copy, file_sha256
 from dermadesk.system.backup_manifest import BackupFigures, Manifest, manifest_for
 from dermadesk.system.keyfile import KeyFile, new_database_key
 from dermadesk.system.paths import ensure_private_dir, key_file_for
@@ -76,7 +76,10 @@ class BackupService:
         return BackupMade(made.path, made.figures, tuple(removed))
 
     def _make(self, folder: Path) -> BackupMade:
-        ensure_private_dir(folder)
+        try:
+            ensure_private_dir(folder)
+        except OSError as exc:
+            raise DermaDeskError(ErrorCode.BACKUP_FAILED, {"path": str(folder), "detail": str(exc)}) from exc
         now = self.context.clock.now().astimezone(UTC)
         target = self._free_name(folder, now)
         partial = target.with_name(target.name + ".partial")
@@ -88,6 +91,9 @@ class BackupService:
         except CopyMismatch as exc:
             partial.unlink(missing_ok=True)
             raise DermaDeskError(ErrorCode.BACKUP_NOT_VERIFIED, {"detail": str(exc)}) from exc
+        except (OSError, driver_errors()) as exc:  # a full disk, a read-only stick, a folder we may not write
+            partial.unlink(missing_ok=True)
+            raise DermaDeskError(ErrorCode.BACKUP_FAILED, {"path": str(folder), "detail": str(exc)}) from exc
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -137,12 +143,22 @@ class BackupService:
         Only files this service named are touched; a backup without its manifest is left for a person to judge."""
         entries = [e for e in self.list() if e.has_manifest]
         keep = backups_to_keep([e.made_at for e in entries], self.retention)
-        removed = []
+        removed = self._drop_abandoned_partials()
         for entry in entries:
             if entry.made_at not in keep:
                 entry.path.unlink(missing_ok=True)
                 entry.manifest.unlink(missing_ok=True)
                 removed.append(entry.path)
+        return removed
+
+    def _drop_abandoned_partials(self) -> list[Path]:
+        """A backup interrupted by a crash leaves `….partial`; one an hour old is not being written any more."""
+        removed = []
+        cutoff = self.context.clock.now().timestamp() - 3600
+        for partial in self.folder.glob(f"{self.db_path.stem}-*{BACKUP_SUFFIX}.partial"):
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink(missing_ok=True)
+                removed.append(partial)
         return removed
 
 

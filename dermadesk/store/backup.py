@@ -62,6 +62,11 @@ def _export(conn: Any, target: Path, key: bytes) -> None:
         os.umask(old_umask)
 
 
+def driver_errors() -> type[Exception]:
+    """The SQLCipher driver's own error class (a full disk during an export raises it, not SQLAlchemy's)."""
+    return sqlcipher_module().DatabaseError
+
+
 class CopyMismatch(Exception):
     """A copy whose row counts differ from its source's."""
 

@@ -38,6 +38,7 @@ NETWORK_FILESYSTEMS = frozenset(
         "fuse.glusterfs",
         "fuse.cephfs",
         "fuse.onedriver",
+        "fuse.gvfsd-fuse",  # GNOME's mounts of smb://, sftp://, dav:// shares
         "fuse.google-drive-ocamlfuse",
         "afpfs",
         "webdavfs",

@@ -195,3 +195,39 @@ def test_backups_to_another_folder_and_files_stay_private(clinic, tmp_path: Path
         assert os.stat(file).st_mode & 0o077 == 0
     assert not list((tmp_path / "usb").glob("*.partial"))
     assert key_file_for(made.path).exists() is False  # a backup's key lives only in its manifest
+
+
+def test_a_backup_that_cannot_be_written_is_a_plain_error_and_leaves_nothing(clinic, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workspace, opened, _ = clinic
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    with pytest.raises(DermaDeskError) as caught:
+        workspace.backup_service(opened).create(not_a_folder / "backups")
+    assert caught.value.code is ErrorCode.BACKUP_FAILED
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o500)
+    try:
+        if os.access(read_only, os.W_OK):  # root writes anywhere: nothing to show here
+            return
+        with pytest.raises(DermaDeskError) as caught:
+            workspace.backup_service(opened).create(read_only)
+        assert caught.value.code is ErrorCode.BACKUP_FAILED
+        assert list(read_only.iterdir()) == []
+    finally:
+        read_only.chmod(0o700)
+
+
+def test_rotation_clears_a_partial_backup_a_crash_left(clinic, clock) -> None:  # type: ignore[no-untyped-def]
+    workspace, opened, _ = clinic
+    service = workspace.backup_service(opened)
+    service.folder.mkdir(parents=True)
+    stale = service.folder / "clinic-20261101-020000Z.ddbackup.partial"
+    stale.write_bytes(b"half")
+    old = clock.now().timestamp() - 7200
+    os.utime(stale, (old, old))
+    fresh = service.folder / "clinic-20261102-102959Z.ddbackup.partial"  # perhaps being written right now
+    fresh.write_bytes(b"half")
+    os.utime(fresh, (clock.now().timestamp(), clock.now().timestamp()))
+    assert service.run_due() is not None
+    assert not stale.exists() and fresh.exists()
