@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.banner = QLabel(objectName="damage_banner", wordWrap=True)
         self.banner.setStyleSheet("background: #8b1a1a; color: white; padding: 8px; font-weight: bold")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.backup_label.setContentsMargins(0, 0, 16, 0)
         self.banner_bar = QToolBar(objectName="banner_bar", movable=False, floatable=False)
         self.banner_bar.addWidget(self.banner)
         self.banner_bar.setVisible(False)
