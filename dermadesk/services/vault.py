@@ -72,20 +72,11 @@ class Vault:
         key_path.unlink(missing_ok=True)
 
     # -- unlocking ---------------------------------------------------------------
-    def unlock(
-        self,
-        db_path: Path,
-        *,
-        passphrase: str | None = None,
-        recovery_key: str | None = None,
-        key_path: Path | None = None,
-    ) -> bytes:
-        """The database key. `key_path` reads another key file than the one beside the database (a key
-        rotation's staged file)."""
-        keyfile = self._load(db_path, key_path)
+    def unlock(self, db_path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> bytes:
+        keyfile = self._load(db_path)
         recovery_key = recovery_key or self._env.get(RECOVERY_ENV)
         if recovery_key:
-            return self._with_recovery(keyfile, key_path or key_file_for(db_path), recovery_key)
+            return self._with_recovery(keyfile, db_path, recovery_key)
         if keyfile.has("keyring"):
             key = self._from_keyring(keyfile)
             if key is not None:
@@ -102,7 +93,7 @@ class Vault:
         recovery_key = self._ask("recovery")
         if not recovery_key:
             raise DermaDeskError(ErrorCode.DB_RECOVERY_KEY_NEEDED)
-        return self._with_recovery(keyfile, key_path or key_file_for(db_path), recovery_key)
+        return self._with_recovery(keyfile, db_path, recovery_key)
 
     def set_passphrase(self, db_path: Path, key: bytes, passphrase: str) -> None:
         """Add (or replace) a passphrase slot, e.g. before moving to a machine without a keyring."""
@@ -162,8 +153,8 @@ class Vault:
         return fresh
 
     # -- internals ---------------------------------------------------------------
-    def _load(self, db_path: Path, key_path: Path | None = None) -> KeyFile:
-        key_path = key_path or key_file_for(db_path)
+    def _load(self, db_path: Path) -> KeyFile:
+        key_path = key_file_for(db_path)
         try:
             return KeyFile.load(key_path)
         except FileNotFoundError as exc:
@@ -171,13 +162,13 @@ class Vault:
         except KeyFileError as exc:
             raise DermaDeskError(ErrorCode.DB_KEY_FILE_DAMAGED, {"path": str(key_path)}) from exc
 
-    def _with_recovery(self, keyfile: KeyFile, key_path: Path, recovery_key: str) -> bytes:
+    def _with_recovery(self, keyfile: KeyFile, db_path: Path, recovery_key: str) -> bytes:
         try:
             key = keyfile.open_with_recovery_key(recovery_key)
         except WrongSecret as exc:
             raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY) from exc
         if keyfile.has("keyring") and self._from_keyring(keyfile) is None and self._enrol_keyring(keyfile, key):
-            keyfile.save(key_path)  # a new machine: the keyring opens it from now on
+            keyfile.save(key_file_for(db_path))  # a new machine: the keyring opens it from now on
         return key
 
     def _from_keyring(self, keyfile: KeyFile) -> bytes | None:
