@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dermadesk import __version__
-from dermadesk.cli import alerts, audit, database, demo, importing, printing, privacy, tiers
+from dermadesk.cli import alerts, audit, backups, database, demo, importing, printing, privacy, tiers
 from dermadesk.cli.output import CommandEnvironment
 from dermadesk.domain.errors import DermaDeskError
 from dermadesk.domain.messages import describe
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"DermaDesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the demo clinic (created on first use)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (database, demo, tiers, alerts, printing, audit, importing, privacy):
+    for module in (database, backups, demo, tiers, alerts, printing, audit, importing, privacy):
         module.register(commands, common)
     return parser
 

@@ -23,6 +23,13 @@ class ErrorCode(StrEnum):
     DB_MIGRATION_FAILED = "db_migration_failed"
     DB_STORAGE_FULL = "db_storage_full"
     DB_BUSY = "db_busy"
+    DB_DAMAGED_READ_ONLY = "db_damaged_read_only"
+    DB_ON_NETWORK_SHARE = "db_on_network_share"
+    DB_IN_USE = "db_in_use"
+    BACKUP_NOT_VERIFIED = "backup_not_verified"
+    BACKUP_FAILED = "backup_failed"
+    BACKUP_DAMAGED = "backup_damaged"
+    BACKUP_WRONG_KEY = "backup_wrong_key"
     # input
     INVALID_FIELD = "invalid_field"
     NOT_FOUND = "not_found"

@@ -42,6 +42,23 @@ MESSAGES: dict[str, str] = {
     "db_migration_failed": ("Updating the database failed ({detail}). It was left as it was; a backup is at {backup}."),
     "db_storage_full": "The disk is full; nothing was saved. Free some space and try again.",
     "db_busy": "The database is busy in another program. Try again in a moment.",
+    "db_damaged_read_only": (
+        "The database failed its start-up check and is open read-only: nothing can be saved. "
+        "It has not been changed or repaired. Restore a backup (dermadesk backup restore)."
+    ),
+    "db_on_network_share": (
+        "{path} is {reason}. The single-computer database must be on this computer's own disk: SQLite's "
+        "write-ahead log does not work over a network file system and sync tools can copy it half-written. "
+        "Choose a local folder, or use the several-workstations mode (a PostgreSQL server) to share a clinic."
+    ),
+    "db_in_use": "{path} is open in DermaDesk (or another command). Close it first, then try again.",
+    "backup_not_verified": "The backup could not be verified ({detail}); it was deleted. Nothing else changed.",
+    "backup_failed": "The backup could not be written to {path} ({detail}). Nothing else changed.",
+    "backup_damaged": "The backup {path} is damaged or was altered ({detail}). Nothing was restored.",
+    "backup_wrong_key": (
+        "The backup {path} was made under another key; give the clinic's recovery key "
+        "(DERMADESK_RECOVERY_KEY, or where DermaDesk can ask for it). Nothing was restored."
+    ),
     "invalid_field": "Please correct: {problems}",
     "not_found": "No {what} with id {id}.",
     "conflict": "{what} was changed by {by} at {at}. Your input is kept; review and save again.",

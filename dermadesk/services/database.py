@@ -12,13 +12,15 @@ from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.services.clinic import seed_defaults
+from dermadesk.services.rekey import settle_interrupted_rekey
 from dermadesk.services.vault import NewKey, Vault
 from dermadesk.store import migrate
-from dermadesk.store.backup import export_copy
-from dermadesk.store.engine import cipher_version, open_encrypted, raw_connection
+from dermadesk.store.backup import export_copy, pragma_problems
+from dermadesk.store.engine import cipher_version, open_encrypted
 from dermadesk.store.unit_of_work import Store
 from dermadesk.system.keyfile import derive_subkey
 from dermadesk.system.paths import key_file_for, sidecar_files
+from dermadesk.system.storage_location import refusal_for
 
 
 @dataclass
@@ -28,6 +30,7 @@ class OpenedDatabase:
     key: bytes
     new_key: NewKey | None = None  # only on creation: the recovery key to show once
     read_only: bool = False
+    damage: tuple[str, ...] = ()  # what the start-up quick_check found; the database is then open read-only
 
     @property
     def audit_key(self) -> bytes:
@@ -50,9 +53,21 @@ def open_database(
     An existing file is never recreated or written to before its key has opened it."""
     clock = clock or SystemClock()
     path = Path(path)
+    refuse_shared_location(path)
+    settle_interrupted_rekey(path)
     if path.exists():
         key = vault.unlock(path)
         engine = open_encrypted(path, key)
+        damage = pragma_problems(engine, ("quick_check",))
+        if damage:  # never migrated, written or "repaired": read-only, and the UI says so
+            engine.dispose()
+            return OpenedDatabase(
+                _store(open_encrypted(path, key, read_only=True), read_only=True),
+                path,
+                key,
+                read_only=True,
+                damage=tuple(damage[:20]),
+            )
         try:
             migrate.upgrade(engine, backup=lambda: _backup_before_upgrade(engine, path, key, backups, clock))
         except BaseException:
@@ -76,16 +91,29 @@ def open_database(
 
 def open_read_only(path: Path, vault: Vault) -> OpenedDatabase:
     """For checks and exports of a database that must not change (possibly damaged)."""
+    settle_interrupted_rekey(path)
     if not path.exists():
         raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
     key = vault.unlock(path)
-    return OpenedDatabase(Store(open_encrypted(path, key, read_only=True)), path, key, read_only=True)
+    return OpenedDatabase(Store(open_encrypted(path, key, read_only=True), read_only=True), path, key, read_only=True)
 
 
-def _store(engine: Engine) -> Store:
-    store = Store(engine)
-    with store.read() as uow:
-        store.currency = uow.settings.clinic().currency
+def refuse_shared_location(path: Path) -> None:
+    """Network shares and cloud-synced folders corrupt SQLite databases: refuse them with the way out."""
+    refusal = refusal_for(path)
+    if refusal is not None:
+        raise DermaDeskError(ErrorCode.DB_ON_NETWORK_SHARE, {"path": str(path), "reason": refusal.reason})
+
+
+def _store(engine: Engine, *, read_only: bool = False) -> Store:
+    store = Store(engine, read_only=read_only)
+    try:
+        with store.read() as uow:
+            store.currency = uow.settings.clinic().currency
+    except Exception:
+        if not read_only:
+            raise
+        # a damaged database may not even yield its settings; it still opens, read-only, to be looked at
     return store
 
 
@@ -134,12 +162,4 @@ def describe(opened: OpenedDatabase) -> DatabaseInfo:
 
 def integrity_problems(opened: OpenedDatabase) -> list[str]:
     """quick_check and cipher_integrity_check (which checks every page's HMAC); [] when sound."""
-    problems: list[str] = []
-    with raw_connection(opened.store.engine) as conn:
-        for pragma in ("quick_check", "cipher_integrity_check"):
-            try:
-                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-            except Exception as exc:  # a damaged page can fail the pragma itself
-                rows = [f"{pragma}: {exc}"]
-            problems.extend(r for r in rows if r != "ok")
-    return problems
+    return pragma_problems(opened.store.engine, ("quick_check", "cipher_integrity_check"))

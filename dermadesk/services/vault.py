@@ -101,6 +101,57 @@ class Vault:
         keyfile.seal_with_passphrase(key, passphrase)
         keyfile.save(key_file_for(db_path))
 
+    # -- backups, restores and key rotation ----------------------------------------------
+    def ask_recovery_key(self) -> str:
+        """The recovery key from DERMADESK_RECOVERY_KEY or the prompt; an error naming how to give it."""
+        given = self._env.get(RECOVERY_ENV) or self._ask("recovery")
+        if not given:
+            raise DermaDeskError(ErrorCode.DB_RECOVERY_KEY_NEEDED)
+        return given
+
+    def adopt(self, db_path: Path, key: bytes, keyfile: KeyFile) -> str:
+        """A restored database on a machine that had none: its key file keeps the backup's recovery slot (the
+        same recovery key opens it) and gains this machine's keyring, or a passphrase where there is no keyring.
+        Returns how it is protected now."""
+        if self._enrol_keyring(keyfile, key):
+            protected_by = "keyring"
+        else:
+            passphrase = self._ask("new", confirm=True)
+            if passphrase and len(passphrase) >= MIN_PASSPHRASE:
+                keyfile.seal_with_passphrase(key, passphrase)
+                protected_by = "passphrase"
+            else:
+                protected_by = "recovery key only"
+        keyfile.save(key_file_for(db_path))
+        return protected_by
+
+    def resealed(self, db_path: Path, old_key: bytes, new_key: bytes, recovery_key: str) -> KeyFile:
+        """A key file for `new_key` with the same slots as the current one (same keyring entry, passphrase and
+        recovery key), each proven against the current key first. Not saved: the caller stages it."""
+        current = self._load(db_path)
+        fresh = KeyFile(key_id=current.key_id, check=key_check(new_key))
+        if current.has("keyring"):
+            # the same keyring entry (KEK) wraps the new key: both key files open from the keyring mid-rotation
+            kek = self._secrets.get(_entry(current)) if self._from_keyring(current) is not None else None
+            if kek is not None:  # a keyring that no longer opens the current file is no use to the new one
+                fresh.seal_with_keyring_key(new_key, kek)
+        if current.has("passphrase"):
+            passphrase = self._ask("unlock")
+            try:
+                if not passphrase or current.open_with_passphrase(passphrase) != old_key:
+                    raise DermaDeskError(ErrorCode.DB_PASSPHRASE_NEEDED)
+            except WrongSecret as exc:
+                raise DermaDeskError(ErrorCode.DB_WRONG_PASSPHRASE) from exc
+            fresh.seal_with_passphrase(new_key, passphrase)
+        if current.has("recovery"):
+            try:
+                if current.open_with_recovery_key(recovery_key) != old_key:
+                    raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY)
+            except WrongSecret as exc:
+                raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY) from exc
+        fresh.seal_with_recovery_key(new_key, recovery_key)
+        return fresh
+
     # -- internals ---------------------------------------------------------------
     def _load(self, db_path: Path) -> KeyFile:
         key_path = key_file_for(db_path)

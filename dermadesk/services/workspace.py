@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_type_hints
 
+from dermadesk.domain.backup_rotation import Retention
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.domain.staff import StaffUser
 from dermadesk.services.alerts import AlertService
 from dermadesk.services.appointments import AppointmentService
 from dermadesk.services.audit import AuditService
+from dermadesk.services.backups import BackupService
 from dermadesk.services.catalogue import CatalogueService
 from dermadesk.services.churn import ChurnService
 from dermadesk.services.clinic import ClinicService
-from dermadesk.services.context import ServiceContext
+from dermadesk.services.context import SYSTEM_ACTOR, ServiceContext
 from dermadesk.services.database import OpenedDatabase, open_database, open_read_only
 from dermadesk.services.demo import DemoService
 from dermadesk.services.importing import ImportService
@@ -76,3 +78,12 @@ class Workspace:
 
     def services(self, opened: OpenedDatabase, actor: StaffUser | None) -> Services:
         return Services.build(ServiceContext(opened.store, opened.audit_key, self.clock, actor))
+
+    def backup_folder(self, db_path: Path) -> Path:
+        return self.backups or db_path.parent / "backups"
+
+    def backup_service(self, opened: OpenedDatabase, actor: StaffUser | None = SYSTEM_ACTOR) -> BackupService:
+        """Backups of the open database. Not one of `Services`: it needs the file and its key, not just the store;
+        the automatic daily backup runs as the system, whoever signed in."""
+        context = ServiceContext(opened.store, opened.audit_key, self.clock, actor)
+        return BackupService(context, opened.path, opened.key, self.backup_folder(opened.path), Retention())

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.store.engine import writing
 from dermadesk.store.errors import translated
 from dermadesk.store.repositories.alerts import AlertRepository
@@ -84,14 +85,17 @@ class UnitOfWork:
 class Store:
     """The composition root hands services this: an engine and units of work over it."""
 
-    def __init__(self, engine: Engine, currency: str = "GBP") -> None:
+    def __init__(self, engine: Engine, currency: str = "GBP", *, read_only: bool = False) -> None:
         self.engine = engine
         self.currency = currency  # money read back carries the clinic's currency
+        self.read_only = read_only  # a database that failed its start-up check: every write is refused
 
     def read(self) -> UnitOfWork:
         return UnitOfWork(self.engine, currency=self.currency)
 
     def write(self) -> UnitOfWork:
+        if self.read_only:
+            raise DermaDeskError(ErrorCode.DB_DAMAGED_READ_ONLY)
         return UnitOfWork(self.engine, write=True, currency=self.currency)
 
     def dispose(self) -> None:

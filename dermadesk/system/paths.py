@@ -46,3 +46,14 @@ def key_file_for(db_path: Path) -> Path:
 def sidecar_files(db_path: Path) -> list[Path]:
     """The database and the files SQLite keeps beside it."""
     return [db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")]
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

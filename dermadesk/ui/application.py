@@ -17,6 +17,7 @@ from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.ports import PassphrasePrompt, ProgressReporter
 from dermadesk.domain.staff import BreakGlassSession, Permission
+from dermadesk.services.backups import BackupEntry
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase, describe
 from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
@@ -30,6 +31,7 @@ from dermadesk.ui.fonts import install_fonts
 from dermadesk.ui.idle_watcher import IdleWatcher
 from dermadesk.ui.main_window import MainWindow
 from dermadesk.ui.messages import error_text
+from dermadesk.ui.single_instance import SingleInstance
 from dermadesk.ui.tasks import TaskRunner
 from dermadesk.ui.widgets.lock_screen import LockScreen
 
@@ -86,6 +88,7 @@ class DesktopSession:
         self.ctx: AppContext | None = None
         self.idle: IdleWatcher | None = None
         self.break_glass_notice: BreakGlassNoticeDialog | None = None
+        self._backup_checked = False
         self.window.closing.connect(self.close)
         self.window.lock_requested.connect(self.lock)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -103,6 +106,13 @@ class DesktopSession:
     def _on_database_opened(self, opened: OpenedDatabase) -> None:
         self.opened = opened
         self.services = self.workspace.services(opened, None)
+        if opened.damage:
+            self.window.show_banner(
+                self.window.tr(
+                    "This database failed its start-up check and is open read-only: nothing can be saved. "
+                    "It has not been changed. Restore a backup (dermadesk backup restore) or call for help."
+                )
+            )
         if self.request.demo and opened.new_key is not None:
             maker = self.workspace.services(opened, SYSTEM_ACTOR)
 
@@ -169,6 +179,7 @@ class DesktopSession:
             QTimer.singleShot(max(0, int(left * 1000)), self.ctx.signals, self._on_emergency_over)
         if self.ctx.may(Permission.MANAGE_STAFF):  # an owner sees emergency sessions until acknowledged
             self.runner.database(self.services.staff.unacknowledged_break_glass, on_done=self._on_break_glass_listed)
+        self.run_daily_backup()
 
     def _on_break_glass_listed(self, sessions: list[BreakGlassSession]) -> None:
         if not sessions or self.ctx is None or self.services is None:
@@ -183,6 +194,31 @@ class DesktopSession:
         minutes = self.services.context.break_glass_minutes
         self.sign_out()
         self.window.show_error(error_text(DermaDeskError(ErrorCode.SESSION_ENDED, {"minutes": minutes})))
+
+    def run_daily_backup(self) -> None:
+        """Once per run, after the first sign-in: the daily backup if the last is a day old, on the database
+        thread. Not on a damaged database: a backup of it would fail its check, and rotation must not let
+        older sound backups go."""
+        opened = self.opened
+        if self._backup_checked or opened is None or opened.read_only:
+            return
+        self._backup_checked = True
+        backups = self.workspace.backup_service(opened)
+        tr = self.window.tr
+
+        def due_then_last() -> BackupEntry | None:
+            backups.run_due()
+            return backups.last()
+
+        def done(last: BackupEntry | None) -> None:
+            when = QLocale().toString(last.made_at.astimezone(), QLocale.FormatType.ShortFormat) if last else "—"
+            self.window.show_backup_status(tr("Last backup: %1").replace("%1", when))
+
+        def failed(error: BaseException) -> None:
+            self.window.show_backup_status(tr("Automatic backup failed: %1").replace("%1", error_text(error)))
+
+        self.window.show_backup_status(tr("Backing up…"))
+        self.runner.database(due_then_last, on_done=done, on_error=failed)
 
     def _on_settings_changed(self) -> None:
         if self.idle is not None and self.ctx is not None:
@@ -267,6 +303,20 @@ class DesktopSession:
 
 def run(make_workspace: Callable[[PassphrasePrompt], Workspace], request: LaunchRequest) -> int:
     app = create_application()
+    instance = SingleInstance(request.path)
+    if not instance.claim():
+        if not instance.ask_first_to_come_forward():
+            QMessageBox.information(
+                None,
+                "DermaDesk",
+                QCoreApplication.translate("run", "DermaDesk is already open on this database in another window."),
+            )
+        print("dermadesk: already open on this database; its window was asked to come forward", file=sys.stderr)
+        return 0
     session = DesktopSession(make_workspace, request)
+    instance.activation_requested.connect(session.window.bring_forward)
     session.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.release()

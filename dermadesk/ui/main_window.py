@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -40,7 +42,17 @@ class MainWindow(QMainWindow):
     def _setup_ui(self) -> None:
         self.setWindowTitle("DermaDesk")
         self.status_label = QLabel()
+        self.backup_label = QLabel(objectName="backup_status")
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.banner = QLabel(objectName="damage_banner", wordWrap=True)
+        self.banner.setStyleSheet("background: #8b1a1a; color: white; padding: 8px; font-weight: bold")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.backup_label.setContentsMargins(0, 0, 16, 0)
+        self.banner_bar = QToolBar(objectName="banner_bar", movable=False, floatable=False)
+        self.banner_bar.addWidget(self.banner)
+        self.banner_bar.setVisible(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)
         self.resize(1280, 800)
 
     def show_pages(self, ctx: AppContext) -> None:
@@ -152,6 +164,22 @@ class MainWindow(QMainWindow):
     # -- status and state --------------------------------------------------------------------
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def show_banner(self, text: str) -> None:
+        """A red line above every page (a damaged database open read-only); it stays until the app closes."""
+        self.banner.setText(text)
+        self.banner_bar.setVisible(True)
+
+    def show_backup_status(self, text: str) -> None:
+        self.backup_label.setText(text)
+
+    def bring_forward(self) -> None:
+        """Another start asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("DermaDesk"), text)
