@@ -25,7 +25,6 @@ DefaultGroupName=DermaDesk
 DisableProgramGroupPage=yes
 ; per-user: {autopf} becomes %LOCALAPPDATA%\Programs, shortcuts go to the user's own Start menu
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
@@ -54,10 +53,6 @@ Name: "{autodesktop}\DermaDesk"; Filename: "{app}\dermadesk.exe"; Tasks: desktop
 
 [Run]
 Filename: "{app}\dermadesk.exe"; Description: "{cm:LaunchProgram,DermaDesk}"; Flags: nowait postinstall skipifsilent
-
-[UninstallDelete]
-; only what the program itself writes beside itself; the clinic's data is handled in [Code] below
-Type: filesandordirs; Name: "{app}\_internal\__pycache__"
 
 [Code]
 const
