@@ -1,9 +1,9 @@
 """`dermadesk --self-test`: proves an installed copy works on this machine, with no display and no keyring.
 
-Bundled files, the keyring backend, a throw-away encrypted clinic written and read back, its after-care packet
-built and rendered by PDFium, and the main window opened and closed offscreen. Prints one line per check and
-"self-test passed" (exit 0), or what failed (exit 1). Run it in a process of its own: it points Qt's settings at
-a temporary folder so that the user's window layout is left alone."""
+Bundled files, the keyring backend, the churn model's numerics (scipy), a throw-away encrypted clinic written and
+read back, its after-care packet built and rendered by PDFium, and the main window opened and closed offscreen.
+Prints one line per check and "self-test passed" (exit 0), or what failed (exit 1). Run it in a process of its
+own: it points Qt's settings at a temporary folder so that the user's window layout is left alone."""
 
 from __future__ import annotations
 
@@ -34,13 +34,19 @@ def run_self_test(out: TextIO | None = None) -> int:
 
 
 def _run_checks(folder: Path, out: TextIO) -> bool:
-    from dermadesk.services.self_test import ScratchClinic, check_bundled_files, check_keyring_backend
+    from dermadesk.services.self_test import (
+        ScratchClinic,
+        check_bundled_files,
+        check_churn_model,
+        check_keyring_backend,
+    )
 
     clinic = ScratchClinic(folder)
     state: dict[str, object] = {}
     checks: list[tuple[str, Callable[[], str]]] = [
         ("bundled files", check_bundled_files),
         ("keyring backend", check_keyring_backend),
+        ("churn model", check_churn_model),
         ("Qt application", lambda: _start_qt(folder)),
         ("encrypted database", lambda: _database(clinic, state)),
         ("packet PDF", lambda: _packet(clinic, state)),

@@ -13,7 +13,15 @@ import pytest
 
 from dermadesk.ui.self_test import run_self_test
 
-CHECKS = ("bundled files", "keyring backend", "Qt application", "encrypted database", "packet PDF", "main window")
+CHECKS = (
+    "bundled files",
+    "keyring backend",
+    "churn model",
+    "Qt application",
+    "encrypted database",
+    "packet PDF",
+    "main window",
+)
 
 
 @pytest.mark.slow
