@@ -21,6 +21,10 @@ def make_workspace(prompt: PassphrasePrompt | None) -> Workspace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(argv)
+    if args.self_test:  # before logging: the self-test leaves the user's data folder alone
+        from dermadesk.ui.self_test import run_self_test
+
+        return run_self_test()
     configure_logging(paths.logs_dir())
     if args.command is not None:
         env = CommandEnvironment(make_workspace(ask_passphrase), paths.default_db_path)

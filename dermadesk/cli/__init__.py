@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"DermaDesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the demo clinic (created on first use)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (a throw-away encrypted clinic, a packet, the window offscreen) and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (database, backups, demo, tiers, alerts, printing, audit, importing, privacy):
         module.register(commands, common)

@@ -80,3 +80,44 @@ class MemorySecretStore:
 
     def delete(self, name: str) -> None:
         self._items.pop(name, None)
+
+
+class NoSecretStore:
+    """A keyring that is never there: the database key is then protected by a passphrase (self-test)."""
+
+    def get(self, name: str) -> bytes | None:
+        raise SecretStoreUnavailable("no keyring by choice")
+
+    def put(self, name: str, secret: bytes) -> None:
+        raise SecretStoreUnavailable("no keyring by choice")
+
+    def delete(self, name: str) -> None:
+        pass
+
+
+# The backend each OS uses, and the libraries it needs beyond keyring itself.
+_NATIVE_BACKENDS = {
+    "win32": ("Windows", ("win32ctypes.pywin32.win32cred",)),
+    "darwin": ("macOS", ()),
+    "linux": ("SecretService", ("secretstorage", "jeepney")),
+}
+
+
+def load_native_backend(platform: str) -> str:
+    """Load this OS's keyring backend the way keyring finds it (an entry point in its metadata) and the libraries
+    it needs, without asking the keyring for anything: proves an installer carries them. Returns the class name."""
+    from importlib import import_module, metadata
+
+    name, needs = _NATIVE_BACKENDS.get("linux" if platform.startswith("linux") else platform, ("", ()))
+    if not name:
+        return "none for this platform"
+    points = {point.name: point for point in metadata.entry_points(group="keyring.backends")}
+    if name not in points:
+        raise SecretStoreUnavailable(f"keyring's {name} backend is not registered (its metadata is missing)")
+    module = points[name].load()
+    for library in needs:
+        import_module(library)
+    backend = getattr(module, "Keyring", None) or getattr(module, "WinVaultKeyring", None)
+    if backend is None:
+        raise SecretStoreUnavailable(f"keyring's {name} backend has no keyring class")
+    return f"{backend.__module__}.{backend.__name__}"

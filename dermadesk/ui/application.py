@@ -23,6 +23,7 @@ from dermadesk.services.database import OpenedDatabase, describe
 from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
 from dermadesk.services.workspace import Services, Workspace
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.app_icon import app_icon
 from dermadesk.ui.dialogs.break_glass_notice import BreakGlassNoticeDialog
 from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
@@ -44,6 +45,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("DermaDesk")
     QCoreApplication.setApplicationVersion(__version__)
     install_fonts(app)  # type: ignore[arg-type]
+    app.setWindowIcon(app_icon())  # type: ignore[union-attr]  # every window and dialog, and the taskbar
     if QLocale.system().name() == "C":  # a bare POSIX locale has no date or money formats worth showing
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     if not hasattr(app, "dermadesk_gc"):
