@@ -125,7 +125,8 @@ class StaffService:
         if not user.active or not _matches(stored, password):
             failures += 1
             wait = _wait_after(failures)
-            uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)
+            if not uow.rescue:  # a damaged database keeps no count (Argon2 still makes each guess slow)
+                uow.staff.record_sign_in(user.id, failed=failures, locked_until=now + wait if wait else None)
             outcome = f"refused, wait {int(wait.total_seconds())}s" if wait else "refused"
             self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "staff", user.id, outcome=outcome)
             return DermaDeskError(ErrorCode.SIGN_IN_FAILED)
@@ -133,8 +134,9 @@ class StaffService:
             # checked after the password, so the answer says nothing about an account to someone without it
             self._ctx.audit(uow, AuditAction.SIGN_IN_FAILED, "break_glass_session", user.id, outcome="not for role")
             return DermaDeskError(ErrorCode.INVALID_FIELD, problems=(FieldProblem("reason", "not_for_role"),))
-        uow.staff.record_sign_in(user.id, failed=0, locked_until=None)
-        if HASHER.check_needs_rehash(stored):
+        if not uow.rescue:
+            uow.staff.record_sign_in(user.id, failed=0, locked_until=None)
+        if HASHER.check_needs_rehash(stored) and not uow.rescue:
             uow.staff.set_password_hash(user.id, HASHER.hash(password))
         self._ctx.end_session()
         self._ctx.actor = user

@@ -16,6 +16,8 @@ def translated(exc: BaseException) -> BaseException:
         text = str(exc.orig).lower()
         if "full" in text or "disk i/o" in text or "file too large" in text:
             return DermaDeskError(ErrorCode.DB_STORAGE_FULL)
+        if "readonly database" in text or "read-only database" in text:
+            return DermaDeskError(ErrorCode.DB_DAMAGED_READ_ONLY)
         if "locked" in text or "busy" in text:
             return DermaDeskError(ErrorCode.DB_BUSY)
     return exc

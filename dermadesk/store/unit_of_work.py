@@ -7,7 +7,6 @@ from types import TracebackType
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.store.engine import writing
 from dermadesk.store.errors import translated
 from dermadesk.store.repositories.alerts import AlertRepository
@@ -28,9 +27,11 @@ from dermadesk.store.repositories.timeline import TimelineRepository
 class UnitOfWork:
     """`with store.write() as uow:` — everything inside is one transaction."""
 
-    def __init__(self, engine: Engine, *, write: bool = False, currency: str = "GBP") -> None:
+    def __init__(self, engine: Engine, *, write: bool = False, currency: str = "GBP", rescue: bool = False) -> None:
         self._engine = writing(engine) if write else engine
         self._currency = currency
+        # a damaged database, open read-only: the action runs, its audit entry goes to the log, nothing commits
+        self.rescue = rescue
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
@@ -45,7 +46,7 @@ class UnitOfWork:
         self.readings = ReadingRepository(s)
         self.tiers = TierRepository(s)
         self.alerts = AlertRepository(s)
-        self.audit = AuditRepository(s)
+        self.audit = AuditRepository(s, rescue=self.rescue)
         self.bulk = BulkLoader(s)
         self.figures = ClinicFiguresRepository(s)
         self.patient_data = PatientDataRepository(s)
@@ -71,6 +72,10 @@ class UnitOfWork:
                     raise mapped from exc
                 return
             try:
+                if self.rescue:
+                    self.session.flush()  # a change still pending must be refused, not silently dropped
+                    self.session.rollback()
+                    return
                 self.session.commit()
             except Exception as commit_error:
                 self.session.rollback()
@@ -94,8 +99,10 @@ class Store:
         return UnitOfWork(self.engine, currency=self.currency)
 
     def write(self) -> UnitOfWork:
+        """A write transaction; on a damaged database a rescue one, where viewing (and its audit entry, sent to
+        the log) works and any change is refused as read-only."""
         if self.read_only:
-            raise DermaDeskError(ErrorCode.DB_DAMAGED_READ_ONLY)
+            return UnitOfWork(self.engine, currency=self.currency, rescue=True)
         return UnitOfWork(self.engine, write=True, currency=self.currency)
 
     def dispose(self) -> None:

@@ -51,3 +51,32 @@ def test_a_damaged_database_opens_read_only_and_refuses_every_write(demo_path: P
     finally:
         opened.close()
     assert _digest(demo_path) == before  # not repaired, not migrated, not written
+
+
+def test_staff_can_sign_in_and_read_a_damaged_database_and_each_view_is_logged(demo_path: Path, clock, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Rescue work on a damaged database (reading a record, exporting before a restore) needs a signed-in user;
+    the audit entries the file cannot take go to the log, with numbers only."""
+    from dermadesk.services.demo import DEMO_PASSWORD
+
+    pages = demo_path.stat().st_size // PAGE
+    _damage(demo_path, pages - 2)  # near the end: the staff and patients tables stay readable
+    before = _digest(demo_path)
+    opened = make_workspace(clock).open(demo_path)
+    try:
+        assert opened.read_only
+        services = make_workspace(clock).services(opened, None)
+        with caplog.at_level("WARNING", logger="dermadesk.audit.rescue"):
+            services.staff.sign_in("dr.hart", DEMO_PASSWORD)
+            patient_id = services.patients.search("a", limit=1)[0]
+            record = services.patients.get(patient_id)
+        logged = [r.getMessage() for r in caplog.records if r.name == "dermadesk.audit.rescue"]
+        assert any(" sign_in " in m for m in logged) and any(f"patient={patient_id}" in m for m in logged)
+        assert not any(record.family_name in m for m in logged), "the log never holds a name"
+        with pytest.raises(DermaDeskError) as caught:
+            services.patients.save(record)
+        assert caught.value.code is ErrorCode.DB_DAMAGED_READ_ONLY
+        with pytest.raises(DermaDeskError):
+            services.staff.sign_in("lily", "wrong password")
+    finally:
+        opened.close()
+    assert _digest(demo_path) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,11 +66,29 @@ def _to_domain(row: AuditEventRow) -> AuditEvent:
     )
 
 
+RESCUE_LOG = logging.getLogger("dermadesk.audit.rescue")
+
+
 class AuditRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, rescue: bool = False) -> None:
         self._s = session
+        self._rescue = rescue
 
     def append(self, event: AuditEvent, key: bytes) -> AuditEvent:
+        if self._rescue:
+            # a damaged database cannot take the entry: the log keeps it (numbers only, never a name)
+            RESCUE_LOG.warning(
+                "read-only audit: %s %s %s:%s patient=%s staff=%s workstation=%s outcome=%s",
+                event.at.isoformat(),
+                event.action.value,
+                event.object_type,
+                event.object_id,
+                event.patient_id,
+                event.staff_id,
+                event.workstation,
+                event.outcome,
+            )
+            return event
         last = self._s.execute(
             select(AuditEventRow.id, AuditEventRow.chain_hash).order_by(AuditEventRow.id.desc()).limit(1)
         ).first()
