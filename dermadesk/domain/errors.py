@@ -23,6 +23,13 @@ class ErrorCode(StrEnum):
     DB_MIGRATION_FAILED = "db_migration_failed"
     DB_STORAGE_FULL = "db_storage_full"
     DB_BUSY = "db_busy"
+    # a clinic server (PostgreSQL)
+    DB_SERVER_INSECURE = "db_server_insecure"
+    DB_SERVER_PASSWORD_IN_URL = "db_server_password_in_url"
+    DB_SERVER_PASSWORD_NEEDED = "db_server_password_needed"
+    DB_SERVER_UNREACHABLE = "db_server_unreachable"
+    DB_COPY_TARGET_NOT_EMPTY = "db_copy_target_not_empty"
+    DB_COPY_MISMATCH = "db_copy_mismatch"
     # input
     INVALID_FIELD = "invalid_field"
     NOT_FOUND = "not_found"

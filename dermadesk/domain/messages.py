@@ -42,6 +42,23 @@ MESSAGES: dict[str, str] = {
     "db_migration_failed": ("Updating the database failed ({detail}). It was left as it was; a backup is at {backup}."),
     "db_storage_full": "The disk is full; nothing was saved. Free some space and try again.",
     "db_busy": "The database is busy in another program. Try again in a moment.",
+    "db_server_insecure": (
+        "Refusing to connect to {host} without verified TLS: a clinic server that is not on this computer "
+        "needs sslmode=verify-full (the URL says sslmode={sslmode})."
+    ),
+    "db_server_password_in_url": (
+        "The server URL contains a password. Leave it out: DermaDesk asks for it once and keeps it "
+        "in the system keyring."
+    ),
+    "db_server_password_needed": (
+        "No password for {server} in the system keyring and no terminal to ask on. "
+        "Run DermaDesk once where it can ask, or store it with `dermadesk db login --db URL`."
+    ),
+    "db_server_unreachable": "Cannot open the clinic server {server}: {detail}",
+    "db_copy_target_not_empty": (
+        "The target {target} already holds data (table {table}). A copy goes only into an empty database."
+    ),
+    "db_copy_mismatch": "The copy does not match its source in table {table} ({detail}). The target was left as is.",
     "invalid_field": "Please correct: {problems}",
     "not_found": "No {what} with id {id}.",
     "conflict": "{what} was changed by {by} at {at}. Your input is kept; review and save again.",

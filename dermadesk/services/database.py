@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
@@ -15,7 +16,9 @@ from dermadesk.services.clinic import seed_defaults
 from dermadesk.services.vault import NewKey, Vault
 from dermadesk.store import migrate
 from dermadesk.store.backup import export_copy
+from dermadesk.store.chain_key import stored_chain_key
 from dermadesk.store.engine import cipher_version, open_encrypted, raw_connection
+from dermadesk.store.server import server_size_and_version
 from dermadesk.store.unit_of_work import Store
 from dermadesk.system.keyfile import derive_subkey
 from dermadesk.system.paths import key_file_for, sidecar_files
@@ -24,14 +27,21 @@ from dermadesk.system.paths import key_file_for, sidecar_files
 @dataclass
 class OpenedDatabase:
     store: Store
-    path: Path
-    key: bytes
+    path: Path | None  # None for a clinic server
+    key: bytes  # the file's key; empty for a clinic server
     new_key: NewKey | None = None  # only on creation: the recovery key to show once
     read_only: bool = False
+    chain_key: bytes | None = None  # a stored audit chain key (server, or a file copied back from one)
+    server: str | None = None  # user@host:port/database of a clinic server
 
     @property
     def audit_key(self) -> bytes:
-        return derive_subkey(self.key, "audit-chain")
+        return self.chain_key if self.chain_key is not None else derive_subkey(self.key, "audit-chain")
+
+    @property
+    def location(self) -> str:
+        """What to show the user: the file, or the server."""
+        return self.server if self.server is not None else str(self.path)
 
     def close(self) -> None:
         self.store.dispose()
@@ -58,7 +68,8 @@ def open_database(
         except BaseException:
             engine.dispose()
             raise
-        return OpenedDatabase(_store(engine), path, key)
+        store = _store(engine)
+        return OpenedDatabase(store, path, key, chain_key=_chain_key(store))
     if not create:
         raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
     new_key = vault.create(path)
@@ -79,7 +90,8 @@ def open_read_only(path: Path, vault: Vault) -> OpenedDatabase:
     if not path.exists():
         raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
     key = vault.unlock(path)
-    return OpenedDatabase(Store(open_encrypted(path, key, read_only=True)), path, key, read_only=True)
+    store = Store(open_encrypted(path, key, read_only=True))
+    return OpenedDatabase(store, path, key, read_only=True, chain_key=_chain_key(store))
 
 
 def _store(engine: Engine) -> Store:
@@ -87,6 +99,14 @@ def _store(engine: Engine) -> Store:
     with store.read() as uow:
         store.currency = uow.settings.clinic().currency
     return store
+
+
+def _chain_key(store: Store) -> bytes | None:
+    with store.read() as uow:
+        try:
+            return stored_chain_key(uow.session)
+        except DBAPIError:  # a read-only look at a file from before the table existed
+            return None
 
 
 def _backup_before_upgrade(engine: Engine, path: Path, key: bytes, backups: Path | None, clock: Clock) -> Path:
@@ -107,7 +127,7 @@ def _remove_unfinished(path: Path, vault: Vault) -> None:
 
 @dataclass(frozen=True)
 class DatabaseInfo:
-    path: Path
+    path: Path | str
     revision: str | None
     head: str
     cipher_version: str
@@ -120,12 +140,16 @@ def describe(opened: OpenedDatabase) -> DatabaseInfo:
     with opened.store.read() as uow:
         count = uow.patients.count()
         name = uow.settings.clinic().name
-    size = sum(f.stat().st_size for f in sidecar_files(opened.path) if f.exists())
+    if opened.path is None:
+        size, engine_version = server_size_and_version(opened.store.engine)
+    else:
+        size = sum(f.stat().st_size for f in sidecar_files(opened.path) if f.exists())
+        engine_version = cipher_version(opened.store.engine)
     return DatabaseInfo(
-        opened.path,
+        opened.location,
         migrate.current_revision(opened.store.engine),
         migrate.head_revision(),
-        cipher_version(opened.store.engine),
+        engine_version,
         count,
         size,
         name,
@@ -135,6 +159,8 @@ def describe(opened: OpenedDatabase) -> DatabaseInfo:
 def integrity_problems(opened: OpenedDatabase) -> list[str]:
     """quick_check and cipher_integrity_check (which checks every page's HMAC); [] when sound."""
     problems: list[str] = []
+    if opened.path is None:
+        return problems  # a server checks its own pages; its operators run amcheck / pg_dump
     with raw_connection(opened.store.engine) as conn:
         for pragma in ("quick_check", "cipher_integrity_check"):
             try:

@@ -22,10 +22,12 @@ from dermadesk.services.patients import PatientDirectory, PatientService
 from dermadesk.services.readings import ReadingService
 from dermadesk.services.reports import ReportService
 from dermadesk.services.rfm_export import RfmExportService
+from dermadesk.services.server_database import open_server_database
 from dermadesk.services.staff import StaffService
 from dermadesk.services.tiering import TierService
 from dermadesk.services.timeline import TimelineService
 from dermadesk.services.vault import Vault
+from dermadesk.store.server import is_server_url
 
 
 @dataclass
@@ -62,11 +64,18 @@ class Workspace:
         self.backups = backups
         self.clock = clock or SystemClock()
 
-    def open(self, path: Path, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
-        return open_database(path, self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock)
+    def open(self, path: Path | str, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
+        """A database file, or a clinic server named by a postgresql:// URL."""
+        if is_server_url(path):
+            return open_server_database(str(path), self.vault, settings=settings, clock=self.clock)
+        return open_database(
+            Path(path), self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock
+        )
 
-    def open_read_only(self, path: Path) -> OpenedDatabase:
-        return open_read_only(path, self.vault)
+    def open_read_only(self, path: Path | str) -> OpenedDatabase:
+        if is_server_url(path):
+            return open_server_database(str(path), self.vault, clock=self.clock)
+        return open_read_only(Path(path), self.vault)
 
     def services(self, opened: OpenedDatabase, actor: StaffUser | None) -> Services:
         return Services.build(ServiceContext(opened.store, opened.audit_key, self.clock, actor))

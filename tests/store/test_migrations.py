@@ -53,8 +53,9 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "migrations" / "script.py.mako").write_text((real / "script.py.mako").read_text())
     for file in (real / "versions").glob("*.py"):
         (versions / file.name).write_text(file.read_text())
+    head = migrate.head_revision()
     (versions / "9999_broken.py").write_text(
-        'revision = "9999"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n"
         '    op.create_table("half_built", sa.Column("id", sa.Integer, primary_key=True))\n'
@@ -75,5 +76,5 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     assert "half_built" not in tables
     assert not any(t.startswith("_alembic_tmp") for t in tables)
     assert "nickname" not in {c["name"] for c in inspect(engine).get_columns("patients")}
-    assert migrate.current_revision(engine) == "0001"
+    assert migrate.current_revision(engine) == head
     engine.dispose()

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from dermadesk.domain.audit import AuditAction, AuditEvent
@@ -54,6 +54,9 @@ class AuditRepository:
         self._s = session
 
     def append(self, event: AuditEvent, key: bytes) -> AuditEvent:
+        if self._s.get_bind().dialect.name == "postgresql":
+            # workstations append at once on a server: one at a time, so each link follows the latest committed one
+            self._s.execute(text("SELECT pg_advisory_xact_lock(hashtext('dermadesk-audit-chain'))"))
         last = self._s.execute(
             select(AuditEventRow.id, AuditEventRow.chain_hash).order_by(AuditEventRow.id.desc()).limit(1)
         ).first()

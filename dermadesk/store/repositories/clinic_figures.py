@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, distinct, func, select
 from sqlalchemy.orm import Session
 
 from dermadesk.domain.timeline import CONTACT_KINDS, EventKind
@@ -49,6 +49,11 @@ class PaidSummary:
 
     def __getitem__(self, name: str) -> np.ndarray:
         return self.columns[name]
+
+
+def _wide(column: Any) -> Any:
+    """Packed keys outgrow 32 bits: PostgreSQL multiplies INTEGERs in 32 bits (SQLite always uses 64)."""
+    return cast(column, BigInteger)
 
 
 class ClinicFiguresRepository:
@@ -105,7 +110,7 @@ class ClinicFiguresRepository:
 
     def visit_days(self, as_of_day: int) -> tuple[np.ndarray, np.ndarray]:
         """Every (patient, visit day) pair up to the as-of day, sorted, duplicates removed."""
-        query = select(E.patient_id * DAY_KEY + E.day).where(_PAID, _VISIT, E.day <= as_of_day)
+        query = select(_wide(E.patient_id) * DAY_KEY + E.day).where(_PAID, _VISIT, E.day <= as_of_day)
         keys = np.sort(self._fetch(query, 1)[:, 0])  # sort + mask: numpy 2's hashing unique is 10x slower here
         keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
         return keys // DAY_KEY, keys % DAY_KEY
@@ -122,7 +127,7 @@ class ClinicFiguresRepository:
     def last_treatments(self, as_of_day: int) -> np.ndarray:
         """(patient, day, treatment type) of each patient's latest treatment. Packing day and type into one
         number lets one MAX over the covering paid index answer it, on any database."""
-        packed = func.max(E.day * DAY_KEY + E.treatment_type_id)
+        packed = func.max(_wide(E.day) * DAY_KEY + E.treatment_type_id)
         query = (
             select(E.patient_id, packed)
             .where(_PAID, E.day <= as_of_day, E.treatment_type_id.is_not(None))
