@@ -45,6 +45,14 @@ def connect_server(location: str, vault: Vault) -> tuple[ServerAddress, Engine]:
     raise last
 
 
+def server_engine(location: str, vault: Vault, password: str | None = None) -> tuple[ServerAddress, Engine]:
+    """`password` given (tests; "" = the one in the URL) bypasses the keyring; otherwise connect_server."""
+    if password is None:
+        return connect_server(location, vault)
+    address = ServerAddress.parse(location, allow_password=True)
+    return address, open_server(address, password or address.url.password)
+
+
 def open_server_database(
     location: str,
     vault: Vault,
@@ -55,11 +63,7 @@ def open_server_database(
 ) -> OpenedDatabase:
     """Open the clinic on a server: migrate an empty or older schema, seed a new clinic once."""
     clock = clock or SystemClock()
-    if password is None:
-        address, engine = connect_server(location, vault)
-    else:  # tests and `db copy` hand a password over directly
-        address = ServerAddress.parse(location, allow_password=True)
-        engine = open_server(address, password or address.url.password)
+    address, engine = server_engine(location, vault, password)
     try:
         migrate.upgrade(engine)  # a server is backed up by its own tools (pg_dump); see README
         store = Store(engine, (settings or ClinicSettings()).currency)

@@ -50,7 +50,8 @@ class ServerAddress:
     @property
     def display(self) -> str:
         """user@host:port/database, as the user would name it."""
-        return self.url.render_as_string(hide_password=True).split("://", 1)[1].split("?", 1)[0]
+        bare = self.url._replace(password=None).render_as_string(hide_password=False)
+        return bare.split("://", 1)[1].split("?", 1)[0]
 
     @property
     def keyring_entry(self) -> str:

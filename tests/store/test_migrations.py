@@ -14,6 +14,13 @@ from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.store import migrate
 from dermadesk.store.engine import open_encrypted
 from dermadesk.store.tables import Base
+from tests.pg_server import ENGINES
+
+
+@pytest.fixture(params=ENGINES)
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """This suite runs on the encrypted file and on the PostgreSQL test server."""
+    return str(request.param)
 
 
 def test_empty_encrypted_file_upgrades_to_head(tmp_path: Path) -> None:
