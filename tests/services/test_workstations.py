@@ -70,9 +70,8 @@ def test_two_saves_of_one_patient_one_wins_each_round_and_none_is_lost(desks: tu
     for round_number in range(ROUNDS):
         seen = [desk.patients.get(patient_id) for desk in desks]  # both open the profile on the same version
         typed = [f"020 7946 {round_number:02d}{desk}{desk}" for desk in range(2)]
-        results = race(
-            *(lambda d=d: desks[d].patients.update(dataclasses.replace(seen[d], phone=typed[d])) for d in range(2))
-        )
+        edits = [dataclasses.replace(seen[d], phone=typed[d]) for d in range(2)]
+        results = race(*(lambda d=d, edit=edits[d]: desks[d].patients.update(edit) for d in range(2)))
         outcomes = [kind for kind, _ in results]
         assert sorted(outcomes) == ["refused", "saved"], f"round {round_number}: {results}"
         winner = outcomes.index("saved")
