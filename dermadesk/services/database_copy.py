@@ -52,6 +52,8 @@ def copy_database(
             return _to_server(opened, str(target), vault, progress, password)
         finally:
             opened.close()
+    if Path(target).exists():  # before anything is opened: an existing file is never written over
+        raise DermaDeskError(ErrorCode.DB_COPY_TARGET_NOT_EMPTY, {"target": str(target), "table": "(an existing file)"})
     opened = open_server_database(str(source), vault, clock=clock, password=password)
     try:
         return _to_file(opened, Path(target), vault, progress)
