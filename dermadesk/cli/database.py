@@ -9,7 +9,7 @@ from pathlib import Path
 from dermadesk.cli.output import CommandEnvironment, print_json, show_recovery_key
 from dermadesk.services.database import describe, integrity_problems
 from dermadesk.services.database_copy import copy_database
-from dermadesk.services.server_database import database_location
+from dermadesk.services.server_database import database_location, grant_application_role
 
 EXIT_DAMAGED = 3
 
@@ -36,6 +36,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     copy.add_argument("--from", dest="source", type=database_location, metavar="PATH|URL", help="default: --db")
     copy.add_argument("--to", dest="target", type=database_location, metavar="PATH|URL", required=True)
     copy.set_defaults(handler=copy_command)
+    grant = actions.add_parser(
+        "grant",
+        parents=[common],
+        help="as the server database's owner: give the application role its rights (audit log append-only)",
+    )
+    grant.add_argument("--app-role", required=True, metavar="ROLE", help="the role the workstations log in as")
+    grant.set_defaults(handler=grant_command)
 
 
 def info_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
@@ -95,4 +102,14 @@ def copy_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
         f"Copied {result.source} -> {result.target}: {len(result.tables)} tables equal to the source, "
         f"audit chain of {result.audit_entries} entries intact."
     )
+    return 0
+
+
+def grant_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
+    location = env.db_path(args.db)
+    if isinstance(location, Path):
+        print("dermadesk: db grant needs --db postgresql+psycopg://OWNER@host/database", file=sys.stderr)
+        return 2
+    server = grant_application_role(location, env.workspace.vault, args.app_role)
+    print(f"{server}: {args.app_role} may use the clinic; the audit log is append-only for it.")
     return 0

@@ -16,6 +16,7 @@ from dermadesk.services.vault import Vault
 from dermadesk.store import migrate
 from dermadesk.store.chain_key import has_clinic, store_chain_key, stored_chain_key
 from dermadesk.store.server import ServerAddress, is_password_refused, is_server_url, open_server
+from dermadesk.store.server import grant_application_role as store_grants
 from dermadesk.store.unit_of_work import Store
 
 PASSWORD_ATTEMPTS = 3
@@ -93,3 +94,14 @@ def ensure_clinic(store: Store, settings: ClinicSettings, clock: Clock) -> bytes
 def database_location(text: str) -> Path | str:
     """A --db value: a clinic server URL stays text (a Path would fold its //), anything else is a file."""
     return text if is_server_url(text) else Path(text)
+
+
+def grant_application_role(location: str, vault: Vault, role: str, *, password: str | None = None) -> str:
+    """As the owner: bring the schema to head, then give `role` the application's rights (see README)."""
+    address, engine = server_engine(location, vault, password)
+    try:
+        migrate.upgrade(engine)
+        store_grants(engine, role)
+    finally:
+        engine.dispose()
+    return address.display

@@ -112,3 +112,20 @@ def server_size_and_version(engine: Engine) -> tuple[int, str]:
         size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
         version = conn.execute(text("SHOW server_version")).scalar_one()
     return int(size), f"PostgreSQL {version}"
+
+
+def grant_application_role(engine: Engine, role: str) -> None:
+    """The two-role set-up, run as the owner that migrates: the application role may read and write the clinic's
+    tables, but only read and append to the audit log, never change the schema or its revision."""
+    with engine.begin() as conn:
+        quoted = conn.dialect.identifier_preparer.quote(role)
+        database = conn.dialect.identifier_preparer.quote(conn.execute(text("SELECT current_database()")).scalar_one())
+        for statement in (
+            f"GRANT CONNECT ON DATABASE {database} TO {quoted}",
+            f"GRANT USAGE ON SCHEMA public TO {quoted}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}",
+            f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_events, audit_chain_key FROM {quoted}",
+            f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {quoted}",
+        ):
+            conn.execute(text(statement))
