@@ -12,7 +12,13 @@ from dermadesk.services.database import OpenedDatabase, open_database
 from dermadesk.services.server_database import open_server_database, server_engine
 from dermadesk.services.vault import NewKey, Vault
 from dermadesk.store import migrate
-from dermadesk.store.copy import Progress, TableFingerprint, copy_tables, fingerprints, first_non_empty_table
+from dermadesk.store.copy import (
+    Progress,
+    TableFingerprint,
+    copy_tables,
+    first_non_empty_table,
+    refresh_statistics,
+)
 from dermadesk.store.engine import open_encrypted
 from dermadesk.store.repositories.audit import GENESIS, entry_digest
 from dermadesk.store.server import ServerAddress, is_server_url
@@ -70,9 +76,10 @@ def _to_server(
         if occupied is not None:
             raise DermaDeskError(ErrorCode.DB_COPY_TARGET_NOT_EMPTY, {"target": address.display, "table": occupied})
         migrate.upgrade(engine)
-        copy_tables(opened.store.engine, engine, opened.audit_key, progress)
+        tables = copy_tables(opened.store.engine, engine, opened.audit_key, progress)
+        refresh_statistics(engine)
         entries = checked_chain(Store(engine), opened.audit_key)
-        return CopyReport(opened.location, address.display, fingerprints(engine), entries)
+        return CopyReport(opened.location, address.display, tables, entries)
     finally:
         engine.dispose()
 
@@ -85,9 +92,9 @@ def _to_file(opened: OpenedDatabase, path: Path, vault: Vault, progress: Progres
     try:
         engine = open_encrypted(path, new_key.key, create=True)
         migrate.upgrade(engine)
-        copy_tables(opened.store.engine, engine, opened.audit_key, progress)
+        tables = copy_tables(opened.store.engine, engine, opened.audit_key, progress)
         entries = checked_chain(Store(engine), opened.audit_key)
-        return CopyReport(opened.location, str(path), fingerprints(engine), entries, new_key)
+        return CopyReport(opened.location, str(path), tables, entries, new_key)
     except BaseException:
         if engine is not None:
             engine.dispose()

@@ -5,13 +5,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Integer, Table, func, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Float,
+    Integer,
+    LargeBinary,
+    Table,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.types import TypeEngine
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
+from dermadesk.store.column_types import JSONData, UTCDateTime
 from dermadesk.store.tables import AuditChainKeyRow, Base
 
 BATCH_ROWS = 5000
@@ -42,7 +57,9 @@ def first_non_empty_table(engine: Engine) -> str | None:
     return None
 
 
-def copy_tables(source: Engine, target: Engine, chain_key: bytes, progress: Progress | None = None) -> None:
+def copy_tables(
+    source: Engine, target: Engine, chain_key: bytes, progress: Progress | None = None
+) -> dict[str, TableFingerprint]:
     """Copy every row from source into target's (migrated, empty) tables. One transaction on each side: a
     consistent snapshot is read, and the target either holds the verified whole copy or nothing."""
     tables = copied_tables()
@@ -54,9 +71,10 @@ def copy_tables(source: Engine, target: Engine, chain_key: bytes, progress: Prog
         dst.execute(AuditChainKeyRow.__table__.insert().values(id=1, key=chain_key))
         if dst.dialect.name == "postgresql":
             _fix_sequences(dst, tables)
-        _verify(src, dst, tables)
+        verified = _verify(src, dst, tables)
         if progress:
             progress(len(tables), len(tables), "verified")
+    return verified
 
 
 def _snapshot(engine: Engine) -> Connection:
@@ -69,25 +87,43 @@ def _snapshot(engine: Engine) -> Connection:
 def _copy_table(src: Connection, dst: Connection, table: Table) -> None:
     """Rows in key order, BATCH_ROWS at a time. A column pointing into its own table (a patient referred by
     a later patient) is written afterwards, when every row it may point at exists."""
+    names = [c.name for c in table.columns]
     self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    pk = [c.name for c in table.primary_key.columns]
     later: list[dict[str, object]] = []
-    pk = list(table.primary_key.columns)
     for batch in _batches(src, table):
-        rows = batch
+        rows = [dict(zip(names, row, strict=True)) for row in batch]
         if self_refs:
-            later.extend({**{c: row[c] for c in self_refs}, **{c.name: row[c.name] for c in pk}} for row in batch)
-            rows = [{**row, **dict.fromkeys(self_refs)} for row in batch]
-        dst.execute(table.insert(), rows)
-    pending = [row for row in later if any(row[c] is not None for c in self_refs)]
-    for row in pending:
-        where = [c == row[c.name] for c in pk]
+            later.extend({c: row[c] for c in (*self_refs, *pk)} for row in rows if any(row[c] for c in self_refs))
+            rows = [{**row, **dict.fromkeys(self_refs)} for row in rows]
+        if dst.dialect.name == "postgresql":
+            _copy_in(dst, table, names, [tuple(r.values()) for r in rows])
+        else:
+            dst.execute(table.insert(), rows)
+    for row in later:
+        where = [table.c[c] == row[c] for c in pk]
         dst.execute(update(table).where(*where).values({c: row[c] for c in self_refs}))
 
 
-def _batches(conn: Connection, table: Table) -> Iterator[list[dict[str, object]]]:
-    result = conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()
+def _copy_in(dst: Connection, table: Table, names: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL's COPY: ten times the rows per second of batched INSERTs. Values go through the same bind
+    processing an INSERT would apply (UTC datetimes, JSON text)."""
+    processors = [table.c[name].type._cached_bind_processor(dst.dialect) for name in names]
+    columns = ", ".join(dst.dialect.identifier_preparer.quote(name) for name in names)
+    cursor = dst.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {dst.dialect.identifier_preparer.quote(table.name)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(_apply(processors, row)))  # type: ignore[arg-type]
+    finally:
+        cursor.close()
+
+
+def _batches(conn: Connection, table: Table) -> Iterator[Sequence[Any]]:
+    """Rows as tuples in the table's column order, read through the column types."""
+    result = conn.execute(select(*table.columns).order_by(*table.primary_key.columns))
     while rows := result.fetchmany(BATCH_ROWS):
-        yield [dict(row) for row in rows]
+        yield rows
 
 
 def _fix_sequences(dst: Connection, tables: list[Table]) -> None:
@@ -103,7 +139,8 @@ def _fix_sequences(dst: Connection, tables: list[Table]) -> None:
             dst.execute(text("SELECT setval(:s, :v, :called)"), {"s": name, "v": max(top, 1), "called": top > 0})
 
 
-def _verify(src: Connection, dst: Connection, tables: list[Table]) -> None:
+def _verify(src: Connection, dst: Connection, tables: list[Table]) -> dict[str, TableFingerprint]:
+    verified = {}
     for table in tables:
         mine, theirs = fingerprint(src, table), fingerprint(dst, table)
         if mine != theirs:
@@ -111,6 +148,8 @@ def _verify(src: Connection, dst: Connection, tables: list[Table]) -> None:
             if mine.rows == theirs.rows:
                 detail = f"{mine.rows} rows each, different content"
             raise DermaDeskError(ErrorCode.DB_COPY_MISMATCH, {"table": table.name, "detail": detail})
+        verified[table.name] = theirs
+    return verified
 
 
 def fingerprints(engine: Engine) -> dict[str, TableFingerprint]:
@@ -122,22 +161,37 @@ def fingerprints(engine: Engine) -> dict[str, TableFingerprint]:
 def fingerprint(conn: Connection, table: Table) -> TableFingerprint:
     """Row values read through the column types (aware datetimes, parsed JSON, bools), each row hashed and the
     hashes summed: independent of row order, which differs between SQLite's and the server's collations."""
-    total, rows = 0, 0
+    canonical = [_canonical_for(column.type) for column in table.columns]
+    plain = all(c is None for c in canonical)
+    total, count, sha256 = 0, 0, hashlib.sha256
     for batch in _batches(conn, table):
         for row in batch:
-            canonical = repr(tuple(_canonical(row[c.name]) for c in table.columns)).encode()
-            total = (total + int.from_bytes(hashlib.sha256(canonical).digest(), "big")) % MODULUS
-            rows += 1
-    return TableFingerprint(rows, f"{total:064x}")
+            values = tuple(row) if plain else tuple(_apply(canonical, row))
+            total += int.from_bytes(sha256(repr(values).encode()).digest(), "big")
+        count += len(batch)
+    return TableFingerprint(count, f"{total % MODULUS:064x}")
 
 
-def _canonical(value: object) -> object:
-    if isinstance(value, float):
-        return round(value, 9)
-    if isinstance(value, memoryview):
-        return bytes(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return value
+def _apply(functions: list[Callable[[Any], object] | None], row: Sequence[Any]) -> Iterator[object]:
+    for function, value in zip(functions, row, strict=True):
+        yield value if function is None or value is None else function(value)
+
+
+def _canonical_for(kind: TypeEngine[Any]) -> Callable[[Any], object] | None:
+    """How a column's values are made comparable across engines; None where they already are."""
+    if isinstance(kind, Float):
+        return lambda v: round(v, 9)
+    if isinstance(kind, LargeBinary):
+        return bytes
+    if isinstance(kind, UTCDateTime):
+        return datetime.isoformat
+    if isinstance(kind, JSONData):
+        return lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False)
+    return None
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """A server plans by table statistics; after a bulk copy they say 'empty' until autovacuum comes by."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
