@@ -105,3 +105,13 @@ def grant_application_role(location: str, vault: Vault, role: str, *, password: 
     finally:
         engine.dispose()
     return address.display
+
+
+def checked_server_url(text: str) -> str:
+    """A server URL as the first-start screen takes it: the display form, or the error saying what is wrong."""
+    if not is_server_url(text):
+        raise DermaDeskError(
+            ErrorCode.DB_SERVER_UNREACHABLE,
+            {"server": text or "-", "detail": "expected postgresql+psycopg://user@host/db"},
+        )
+    return ServerAddress.parse(text).display

@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.url:
         sys.exit("set DERMADESK_TEST_PG_URL or pass --url postgresql+psycopg://user:pw@localhost/db")
-    folder = Path(tempfile.gettempdir()) / "dermadesk-bench"
+    folder = Path(tempfile.gettempdir()) / "dermadesk-bench-postgres"  # its own: the file is migrated to this schema
     folder.mkdir(exist_ok=True)
     path = folder / f"clinic-{args.patients}-{args.events}.db"
     vault = Vault(_NoKeyring(), env=PASSPHRASE)
