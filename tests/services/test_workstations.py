@@ -120,3 +120,20 @@ def test_two_tier_reviews_of_one_month_run_one_after_the_other(
     with demo_opened.store.read() as uow:
         months = uow.session.scalar(select(func.count()).where(TierReviewRow.month == "2026-10"))
     assert months == 1
+
+
+def test_two_settings_sections_saved_at_once_both_keep_their_change(
+    desks: tuple[Services, Services], demo_opened: OpenedDatabase
+) -> None:
+    _reception, office = desks
+    owner = make_workspace().services(demo_opened, None)
+    owner.staff.sign_in("grace", DEMO_PASSWORD)
+    for round_number in range(20):
+        phone, email = f"020 7946 1{round_number:03d}", f"desk{round_number}@clinic.example"
+        results = race(
+            lambda p=phone: owner.clinic.change_settings(lambda s: dataclasses.replace(s, phone=p)),
+            lambda e=email: office.clinic.change_settings(lambda s: dataclasses.replace(s, email=e)),
+        )
+        assert [kind for kind, _ in results] == ["saved", "saved"], results
+        stored = owner.clinic.settings()
+        assert (stored.phone, stored.email) == (phone, email)  # neither section undid the other
