@@ -3,15 +3,19 @@ audit chain intact; a server that already holds a clinic is refused."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from dermadesk.domain.catalogue import DEFAULT_TREATMENTS
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database_copy import checked_chain, copy_database
 from dermadesk.services.vault import Vault
 from dermadesk.store.copy import fingerprints
+from dermadesk.store.tables import TreatmentTypeRow
 from dermadesk.system.secrets import KeyringSecretStore
 from tests.conftest import FixedClock, make_workspace
 from tests.pg_server import PgServer
@@ -74,3 +78,29 @@ def test_a_copy_needs_one_file_and_one_server(db_path: Path, tmp_path: Path, clo
     with pytest.raises(DermaDeskError) as caught:
         copy_database(db_path, tmp_path / "other.db", Vault(KeyringSecretStore()), clock=clock)
     assert "one side must be a file and the other a server URL" in str(caught.value)
+
+
+def test_two_workstations_starting_on_an_empty_server_make_one_clinic(
+    empty_server_db: tuple[str, str], clock: FixedClock
+) -> None:
+    url, _name = empty_server_db
+    opened, failures = [], []
+
+    def start() -> None:
+        try:
+            opened.append(make_workspace(clock).open(url))
+        except Exception as error:  # pragma: no cover — the assertion below shows it
+            failures.append(error)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures and len(opened) == 2
+    assert opened[0].audit_key == opened[1].audit_key  # one chain key, made once
+    with opened[0].store.read() as uow:
+        treatments = uow.session.scalar(select(func.count()).select_from(TreatmentTypeRow))
+    assert treatments == len(DEFAULT_TREATMENTS)  # the defaults seeded once, not twice
+    for database in opened:
+        database.close()
