@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     ),
     "db_server_password_needed": (
         "No password for {server} in the system keyring and no terminal to ask on. "
-        "Run DermaDesk once where it can ask, or store it with `dermadesk db login --db URL`."
+        "Run DermaDesk once where it can ask (the app, or a command in a terminal); it keeps the password then."
     ),
     "db_server_unreachable": "Cannot open the clinic server {server}: {detail}",
     "db_copy_target_not_empty": (
