@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dermadesk.ui.application import LaunchRequest, run  # Qt loads only for the app, not for commands
 
     path = args.db or (paths.demo_db_path() if args.demo else paths.default_db_path())
-    return run(make_workspace, LaunchRequest(path, demo=args.demo))
+    return run(make_workspace, LaunchRequest(path, demo=args.demo, chosen=args.db is not None))
 
 
 if __name__ == "__main__":

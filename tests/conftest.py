@@ -18,11 +18,13 @@ import pytest
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase
+from dermadesk.services.database_copy import copy_database as copy_database_to
 from dermadesk.services.demo import DEMO_SETTINGS, DemoSpec
 from dermadesk.services.vault import Vault
 from dermadesk.services.workspace import Services, Workspace
 from dermadesk.system.paths import key_file_for
 from dermadesk.system.secrets import KeyringSecretStore
+from tests.pg_server import PgServer, server_or_skip
 
 DEMO_END = date(2026, 10, 31)
 
@@ -124,10 +126,62 @@ def demo_path(_demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def opened(db_path: Path, clock: FixedClock) -> Iterator[OpenedDatabase]:
-    database = make_workspace(clock).open(db_path)
+def engine_kind() -> str:
+    """Which engine `opened`, `services` and `demo_opened` run on. The encrypted file by default; suites meant
+    for both engines override this with `params=ENGINES` (see tests/pg_server.py)."""
+    return "sqlcipher"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = server_or_skip(_SESSION_KEYRING)
+    yield server
+    server.dispose()
+
+
+def _pg_template(server: PgServer, source: Path, kind: str) -> Iterator[str]:
+    """A template database on the test server holding a copy of an encrypted template file (via `db copy`)."""
+    keyring.set_keyring(_SESSION_KEYRING)
+    name = server.new_name(kind)
+    url = server.create(name)
+    copy_database_to(source, url, Vault(KeyringSecretStore()))
+    yield name
+    server.drop(name)
+
+
+@pytest.fixture(scope="session")
+def _pg_empty_template(pg_server: PgServer, _empty_template: Path) -> Iterator[str]:
+    yield from _pg_template(pg_server, _empty_template, "empty")
+
+
+@pytest.fixture(scope="session")
+def _pg_demo_template(pg_server: PgServer, _demo_template: Path) -> Iterator[str]:
+    yield from _pg_template(pg_server, _demo_template, "demo")
+
+
+def _open_on(
+    request: pytest.FixtureRequest, engine_kind: str, file_fixture: str, template_fixture: str, clock: FixedClock
+) -> Iterator[OpenedDatabase]:
+    """The clinic on the chosen engine: a copy of the template file, or a fresh server database cloned from the
+    template database (dropped after the test)."""
+    if engine_kind == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        template = request.getfixturevalue(template_fixture)
+        name = server.new_name("test")
+        database = make_workspace(clock).open(server.create(name, template=template))
+        yield database
+        database.close()
+        server.drop(name)
+        return
+    database = make_workspace(clock).open(request.getfixturevalue(file_fixture))
     yield database
     database.close()
+
+
+@pytest.fixture
+def opened(request: pytest.FixtureRequest, engine_kind: str, clock: FixedClock) -> Iterator[OpenedDatabase]:
+    """A fresh, empty, migrated clinic on `engine_kind`."""
+    yield from _open_on(request, engine_kind, "db_path", "_pg_empty_template", clock)
 
 
 @pytest.fixture
@@ -137,7 +191,6 @@ def services(opened: OpenedDatabase, clock: FixedClock) -> Services:
 
 
 @pytest.fixture
-def demo_opened(demo_path: Path, clock: FixedClock) -> Iterator[OpenedDatabase]:
-    database = make_workspace(clock).open(demo_path)
-    yield database
-    database.close()
+def demo_opened(request: pytest.FixtureRequest, engine_kind: str, clock: FixedClock) -> Iterator[OpenedDatabase]:
+    """The small demo clinic on `engine_kind`."""
+    yield from _open_on(request, engine_kind, "demo_path", "_pg_demo_template", clock)

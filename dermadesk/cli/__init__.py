@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from dermadesk import __version__
 from dermadesk.cli import alerts, audit, backups, database, demo, importing, printing, privacy, tiers
 from dermadesk.cli.output import CommandEnvironment
 from dermadesk.domain.errors import DermaDeskError
 from dermadesk.domain.messages import describe
+from dermadesk.services.server_database import database_location
 
 EXIT_ERROR = 1
 
@@ -20,7 +20,12 @@ Command = Callable[[argparse.Namespace, CommandEnvironment], int]
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", help="the database file (default: your clinic's)")
+    common.add_argument(
+        "--db",
+        type=database_location,
+        metavar="PATH|URL",
+        help="the database file (default: your clinic's), or a clinic server postgresql+psycopg://user@host/db",
+    )
     parser = argparse.ArgumentParser(
         prog="dermadesk",
         parents=[common],

@@ -21,16 +21,16 @@ class CommandEnvironment:
     workspace: Workspace
     default_db: Callable[[], Path]
 
-    def db_path(self, given: Path | None) -> Path:
+    def db_path(self, given: Path | str | None) -> Path | str:
         return given if given is not None else self.default_db()
 
     def open(
-        self, given: Path | None, *, create: bool = False, settings: ClinicSettings | None = None
+        self, given: Path | str | None, *, create: bool = False, settings: ClinicSettings | None = None
     ) -> OpenedDatabase:
         path = self.db_path(given)
         opened = self.workspace.open(path, create=create, settings=settings)
         if opened.new_key is not None:
-            show_recovery_key(opened.new_key.recovery_key, path)
+            show_recovery_key(opened.new_key.recovery_key, Path(path))
         return opened
 
     def services(self, opened: OpenedDatabase) -> Services:
@@ -47,7 +47,12 @@ def ask_passphrase(purpose: str, *, confirm: bool = False) -> str | None:
     """The terminal's passphrase prompt; None when there is no terminal to ask on."""
     if not sys.stdin.isatty():
         return None
-    prompts = {"new": "New passphrase for this database: ", "unlock": "Passphrase: ", "recovery": "Recovery key: "}
+    prompts = {
+        "new": "New passphrase for this database: ",
+        "unlock": "Passphrase: ",
+        "recovery": "Recovery key: ",
+        "server": "Clinic server password: ",
+    }
     first = getpass.getpass(prompts.get(purpose, "Passphrase: "))
     if confirm and getpass.getpass("Again: ") != first:
         print("dermadesk: the two entries differ", file=sys.stderr)

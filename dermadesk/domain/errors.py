@@ -30,6 +30,14 @@ class ErrorCode(StrEnum):
     BACKUP_FAILED = "backup_failed"
     BACKUP_DAMAGED = "backup_damaged"
     BACKUP_WRONG_KEY = "backup_wrong_key"
+    # a clinic server (PostgreSQL)
+    DB_SERVER_INSECURE = "db_server_insecure"
+    DB_SERVER_PASSWORD_IN_URL = "db_server_password_in_url"
+    DB_SERVER_PASSWORD_NEEDED = "db_server_password_needed"
+    DB_SERVER_UNREACHABLE = "db_server_unreachable"
+    DB_COPY_TARGET_NOT_EMPTY = "db_copy_target_not_empty"
+    DB_COPY_MISMATCH = "db_copy_mismatch"
+    DB_SERVER_BACKUP = "db_server_backup"
     # input
     INVALID_FIELD = "invalid_field"
     NOT_FOUND = "not_found"

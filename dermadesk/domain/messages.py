@@ -59,6 +59,27 @@ MESSAGES: dict[str, str] = {
         "The backup {path} was made under another key; give the clinic's recovery key "
         "(DERMADESK_RECOVERY_KEY, or where DermaDesk can ask for it). Nothing was restored."
     ),
+    "db_server_insecure": (
+        "Refusing to connect to {host} without verified TLS: a clinic server that is not on this computer "
+        "needs sslmode=verify-full (the URL says sslmode={sslmode})."
+    ),
+    "db_server_password_in_url": (
+        "The server URL contains a password. Leave it out: DermaDesk asks for it once and keeps it "
+        "in the system keyring."
+    ),
+    "db_server_password_needed": (
+        "No password for {server} in the system keyring and no terminal to ask on. "
+        "Run DermaDesk once where it can ask (the app, or a command in a terminal); it keeps the password then."
+    ),
+    "db_server_unreachable": "Cannot open the clinic server {server}: {detail}",
+    "db_copy_target_not_empty": (
+        "The target {target} already holds data (table {table}). A copy goes only into an empty database."
+    ),
+    "db_server_backup": (
+        "DermaDesk backs up the database file of one computer; a clinic server is backed up on the server "
+        "(pg_dump, see README), or copied into a file with dermadesk db copy."
+    ),
+    "db_copy_mismatch": "The copy does not match its source in table {table} ({detail}). The target was left as is.",
     "invalid_field": "Please correct: {problems}",
     "not_found": "No {what} with id {id}.",
     "conflict": "{what} was changed by {by} at {at}. Your input is kept; review and save again.",

@@ -19,6 +19,7 @@ from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services.alert_candidates import Candidate, Candidates, find_candidates
 from dermadesk.services.clinic_snapshot import Snapshot, take_snapshot
 from dermadesk.services.context import ServiceContext
+from dermadesk.store.conflicts import changed_elsewhere
 from dermadesk.store.unit_of_work import UnitOfWork
 
 
@@ -220,10 +221,7 @@ class AlertService:
         """A stale version (another workstation handled it first) is refused."""
         actor = self._ctx.require(Permission.WORK_ALERTS, "work the alerts inbox")
         if alert.status not in ACTIVE_STATUSES or (version is not None and version != alert.version):
-            raise DermaDeskError(
-                ErrorCode.CONFLICT,
-                {"what": "This alert", "by": alert.handled_by or "someone", "at": alert.handled_at or "earlier"},
-            )
+            raise changed_elsewhere(uow.session, "This alert", alert.handled_by, alert.handled_at)
         changed = dataclasses.replace(
             alert,
             status=status,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.catalogue import DEFAULT_TREATMENTS
@@ -44,9 +45,16 @@ class ClinicService:
             return uow.settings.clinic()
 
     def save_settings(self, settings: ClinicSettings) -> ClinicSettings:
+        return self.change_settings(lambda _stored: settings)
+
+    def change_settings(self, patch: Callable[[ClinicSettings], ClinicSettings]) -> ClinicSettings:
+        """Apply one section's changes to the settings as stored at this moment, read and written in one locked
+        transaction: two workstations saving different sections at once both keep their changes."""
         actor = self._ctx.require(Permission.CHANGE_SETTINGS, "change clinic settings")
-        require_valid(validate_settings(settings))
         with self._ctx.store.write() as uow:
+            uow.lock_for("clinic_settings")
+            settings = patch(uow.settings.clinic())
+            require_valid(validate_settings(settings))
             uow.settings.save_clinic(settings, self._ctx.clock.now(), actor.id)
             uow.tiers.replace_definitions(settings.rules.tiers.tiers)
             self._ctx.audit(uow, AuditAction.UPDATE, "clinic_settings")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
@@ -16,9 +17,11 @@ from dermadesk.services.rekey import settle_interrupted_rekey
 from dermadesk.services.vault import NewKey, Vault
 from dermadesk.store import migrate
 from dermadesk.store.backup import export_copy, pragma_problems
+from dermadesk.store.chain_key import store_chain_key, stored_chain_key
 from dermadesk.store.engine import cipher_version, open_encrypted
+from dermadesk.store.server import server_size_and_version
 from dermadesk.store.unit_of_work import Store
-from dermadesk.system.keyfile import derive_subkey
+from dermadesk.system.keyfile import AUDIT_CHAIN_PURPOSE, derive_subkey
 from dermadesk.system.paths import key_file_for, sidecar_files
 from dermadesk.system.storage_location import refusal_for
 
@@ -26,15 +29,22 @@ from dermadesk.system.storage_location import refusal_for
 @dataclass
 class OpenedDatabase:
     store: Store
-    path: Path
-    key: bytes
+    path: Path | None  # None for a clinic server
+    key: bytes  # the file's key; empty for a clinic server
     new_key: NewKey | None = None  # only on creation: the recovery key to show once
     read_only: bool = False
     damage: tuple[str, ...] = ()  # what the start-up quick_check found; the database is then open read-only
+    chain_key: bytes | None = None  # a stored audit chain key (server, or a file copied back from one)
+    server: str | None = None  # user@host:port/database of a clinic server
 
     @property
     def audit_key(self) -> bytes:
-        return derive_subkey(self.key, "audit-chain")
+        return self.chain_key if self.chain_key is not None else derive_subkey(self.key, AUDIT_CHAIN_PURPOSE)
+
+    @property
+    def location(self) -> str:
+        """What to show the user: the file, or the server."""
+        return self.server if self.server is not None else str(self.path)
 
     def close(self) -> None:
         self.store.dispose()
@@ -61,19 +71,17 @@ def open_database(
         damage = pragma_problems(engine, ("quick_check",))
         if damage:  # never migrated, written or "repaired": read-only, and the UI says so
             engine.dispose()
+            store = _store(open_encrypted(path, key, read_only=True), read_only=True)
             return OpenedDatabase(
-                _store(open_encrypted(path, key, read_only=True), read_only=True),
-                path,
-                key,
-                read_only=True,
-                damage=tuple(damage[:20]),
+                store, path, key, read_only=True, damage=tuple(damage[:20]), chain_key=_chain_key(store)
             )
         try:
             migrate.upgrade(engine, backup=lambda: _backup_before_upgrade(engine, path, key, backups, clock))
         except BaseException:
             engine.dispose()
             raise
-        return OpenedDatabase(_store(engine), path, key)
+        store = _store(engine)
+        return OpenedDatabase(store, path, key, chain_key=_chain_key(store))
     if not create:
         raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
     new_key = vault.create(path)
@@ -83,6 +91,8 @@ def open_database(
         store = Store(engine, (settings or ClinicSettings()).currency)
         with store.write() as uow:
             seed_defaults(uow, settings or ClinicSettings(), clock.now())
+            # kept in the file from the start: a later key rotation must not change the audit chain's key
+            store_chain_key(uow.session, derive_subkey(new_key.key, AUDIT_CHAIN_PURPOSE))
     except BaseException:
         _remove_unfinished(path, vault)
         raise
@@ -95,7 +105,8 @@ def open_read_only(path: Path, vault: Vault) -> OpenedDatabase:
     if not path.exists():
         raise DermaDeskError(ErrorCode.NOT_FOUND, {"what": "database", "id": str(path)})
     key = vault.unlock(path)
-    return OpenedDatabase(Store(open_encrypted(path, key, read_only=True), read_only=True), path, key, read_only=True)
+    store = Store(open_encrypted(path, key, read_only=True), read_only=True)
+    return OpenedDatabase(store, path, key, read_only=True, chain_key=_chain_key(store))
 
 
 def refuse_shared_location(path: Path) -> None:
@@ -117,6 +128,14 @@ def _store(engine: Engine, *, read_only: bool = False) -> Store:
     return store
 
 
+def _chain_key(store: Store) -> bytes | None:
+    try:
+        with store.read() as uow:
+            return stored_chain_key(uow.session)
+    except (DBAPIError, DermaDeskError):  # a read-only look at a file from before the table existed, or damaged
+        return None
+
+
 def _backup_before_upgrade(engine: Engine, path: Path, key: bytes, backups: Path | None, clock: Clock) -> Path:
     folder = backups or path.parent
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
@@ -135,7 +154,7 @@ def _remove_unfinished(path: Path, vault: Vault) -> None:
 
 @dataclass(frozen=True)
 class DatabaseInfo:
-    path: Path
+    path: Path | str
     revision: str | None
     head: str
     cipher_version: str
@@ -148,12 +167,16 @@ def describe(opened: OpenedDatabase) -> DatabaseInfo:
     with opened.store.read() as uow:
         count = uow.patients.count()
         name = uow.settings.clinic().name
-    size = sum(f.stat().st_size for f in sidecar_files(opened.path) if f.exists())
+    if opened.path is None:
+        size, engine_version = server_size_and_version(opened.store.engine)
+    else:
+        size = sum(f.stat().st_size for f in sidecar_files(opened.path) if f.exists())
+        engine_version = cipher_version(opened.store.engine)
     return DatabaseInfo(
-        opened.path,
+        opened.location,
         migrate.current_revision(opened.store.engine),
         migrate.head_revision(),
-        cipher_version(opened.store.engine),
+        engine_version,
         count,
         size,
         name,
@@ -162,4 +185,6 @@ def describe(opened: OpenedDatabase) -> DatabaseInfo:
 
 def integrity_problems(opened: OpenedDatabase) -> list[str]:
     """quick_check and cipher_integrity_check (which checks every page's HMAC); [] when sound."""
+    if opened.path is None:
+        return []  # a server checks its own pages; its operators run amcheck / pg_dump
     return pragma_problems(opened.store.engine, ("quick_check", "cipher_integrity_check"))

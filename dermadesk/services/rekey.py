@@ -17,11 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.services.vault import Vault
 from dermadesk.store.backup import check_copy, export_copy, table_fingerprints
+from dermadesk.store.chain_key import store_chain_key, stored_chain_key
 from dermadesk.store.engine import open_encrypted, raw_connection
-from dermadesk.system.keyfile import new_database_key, new_recovery_key
+from dermadesk.store.unit_of_work import Store
+from dermadesk.system.keyfile import AUDIT_CHAIN_PURPOSE, derive_subkey, new_database_key, new_recovery_key
 from dermadesk.system.paths import key_file_for, sidecar_files, sync_folder
 
 REKEY_STEPS = ("exported", "key_file_staged", "database_swapped", "key_file_swapped")
@@ -77,6 +81,7 @@ def rekey(
 
     engine = open_encrypted(db_path, old_key)
     try:
+        keep_audit_chain_key(engine, old_key)
         with raw_connection(engine) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         expected = table_fingerprints(engine)
@@ -98,6 +103,14 @@ def rekey(
     sync_folder(db_path.parent)
     step("key_file_swapped")
     return Rekeyed(db_path, len(expected), shown)
+
+
+def keep_audit_chain_key(engine: Engine, old_key: bytes) -> None:
+    """The audit chain's HMAC key was derived from the database key: store it in the database (once) before the
+    key changes, or every entry written so far would fail `audit verify` afterwards. The copy carries it."""
+    with Store(engine).write() as uow:
+        if stored_chain_key(uow.session) is None:
+            store_chain_key(uow.session, derive_subkey(old_key, AUDIT_CHAIN_PURPOSE))
 
 
 def _drop_empty_sidecars(db_path: Path) -> None:

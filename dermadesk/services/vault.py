@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -151,6 +152,24 @@ class Vault:
                 raise DermaDeskError(ErrorCode.DB_WRONG_RECOVERY_KEY) from exc
         fresh.seal_with_recovery_key(new_key, recovery_key)
         return fresh
+
+    # -- a clinic server's password ----------------------------------------------
+    def server_password(self, entry: str, *, ask: bool = False) -> str | None:
+        """The keyring's password for a server login, or (when there is none, or `ask` after a refusal)
+        the prompt's. Never read from a file or the environment: it is kept only in the keyring."""
+        if not ask:
+            try:
+                stored = self._secrets.get(entry)
+            except SecretStoreUnavailable:
+                stored = None
+            if stored is not None:
+                return stored.decode("utf-8")
+        return self._prompt("server", confirm=False) if self._prompt else None
+
+    def remember_server_password(self, entry: str, password: str) -> None:
+        """Keep a password the server accepted; without a usable keyring it is asked again next time."""
+        with contextlib.suppress(SecretStoreUnavailable):
+            self._secrets.put(entry, password.encode("utf-8"))
 
     # -- internals ---------------------------------------------------------------
     def _load(self, db_path: Path) -> KeyFile:

@@ -8,6 +8,7 @@ from typing import get_type_hints
 
 from dermadesk.domain.backup_rotation import Retention
 from dermadesk.domain.clinic import ClinicSettings
+from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.ports import Clock, SystemClock
 from dermadesk.domain.staff import StaffUser
 from dermadesk.services.alerts import AlertService
@@ -27,10 +28,12 @@ from dermadesk.services.privacy import PrivacyService
 from dermadesk.services.readings import ReadingService
 from dermadesk.services.reports import ReportService
 from dermadesk.services.rfm_export import RfmExportService
+from dermadesk.services.server_database import open_server_database
 from dermadesk.services.staff import StaffService
 from dermadesk.services.tiering import TierService
 from dermadesk.services.timeline import TimelineService
 from dermadesk.services.vault import Vault
+from dermadesk.store.server import is_server_url
 
 
 @dataclass
@@ -70,11 +73,18 @@ class Workspace:
         self.backups = backups
         self.clock = clock or SystemClock()
 
-    def open(self, path: Path, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
-        return open_database(path, self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock)
+    def open(self, path: Path | str, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
+        """A database file, or a clinic server named by a postgresql:// URL."""
+        if is_server_url(path):
+            return open_server_database(str(path), self.vault, settings=settings, clock=self.clock)
+        return open_database(
+            Path(path), self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock
+        )
 
-    def open_read_only(self, path: Path) -> OpenedDatabase:
-        return open_read_only(path, self.vault)
+    def open_read_only(self, path: Path | str) -> OpenedDatabase:
+        if is_server_url(path):
+            return open_server_database(str(path), self.vault, clock=self.clock)
+        return open_read_only(Path(path), self.vault)
 
     def services(self, opened: OpenedDatabase, actor: StaffUser | None) -> Services:
         return Services.build(ServiceContext(opened.store, opened.audit_key, self.clock, actor))
@@ -85,5 +95,7 @@ class Workspace:
     def backup_service(self, opened: OpenedDatabase, actor: StaffUser | None = SYSTEM_ACTOR) -> BackupService:
         """Backups of the open database. Not one of `Services`: it needs the file and its key, not just the store;
         the automatic daily backup runs as the system, whoever signed in."""
+        if opened.path is None:
+            raise DermaDeskError(ErrorCode.DB_SERVER_BACKUP)
         context = ServiceContext(opened.store, opened.audit_key, self.clock, actor)
         return BackupService(context, opened.path, opened.key, self.backup_folder(opened.path), Retention())

@@ -90,12 +90,16 @@ def upgrade(engine: Engine, *, backup: Callable[[], Path | None] | None = None) 
 @contextmanager
 def _foreign_keys_off(engine: Engine) -> Iterator[Connection]:
     """Batch migrations rebuild tables; with foreign keys on, SQLite refuses to drop a referenced one.
-    The pragma only takes effect outside a transaction, so it is set on the raw connection."""
+    The pragma only takes effect outside a transaction, so it is set on the raw connection.
+    On a server the connection holds a session advisory lock instead, so only one workstation migrates."""
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         raw = conn.connection.driver_connection
         if sqlite:
             raw.execute("PRAGMA foreign_keys = OFF")
+        else:  # workstations starting together on a server: one migrates, the others then find it at head
+            conn.execute(text("SELECT pg_advisory_lock(hashtext('dermadesk-migrate'))"))
+            conn.commit()
         try:
             yield conn
             if sqlite:
@@ -107,3 +111,7 @@ def _foreign_keys_off(engine: Engine) -> Iterator[Connection]:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
+            else:
+                conn.rollback()
+                conn.execute(text("SELECT pg_advisory_unlock(hashtext('dermadesk-migrate'))"))
+                conn.commit()

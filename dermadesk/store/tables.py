@@ -406,3 +406,12 @@ class AuditEventRow(Base):
     outcome: Mapped[str] = mapped_column(String(40), default="ok")
     break_glass: Mapped[bool] = mapped_column(Boolean, default=False)
     chain_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainKeyRow(Base):
+    """The audit chain's HMAC key where it cannot be derived from the file's key: on a clinic server (which has
+    no file key) and in a file copied back from one, so a copied log still verifies. Written once, never changed."""
+
+    __tablename__ = "audit_chain_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)

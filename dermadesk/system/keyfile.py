@@ -166,6 +166,9 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text)
 
 
+AUDIT_CHAIN_PURPOSE = "audit-chain"  # the audit log's HMAC key, derived from the database key
+
+
 def derive_subkey(key: bytes, purpose: str) -> bytes:
     """A separate key for one purpose (e.g. the audit chain's HMAC), derived from the database key."""
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"dermadesk/{purpose}".encode()).derive(key)

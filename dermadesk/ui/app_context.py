@@ -25,6 +25,7 @@ class AppSignals(QObject):
     settings_changed = Signal()
     review_finished = Signal()
     new_patient_requested = Signal()
+    refresh_requested = Signal()  # other workstations may have changed what is shown (a clinic server)
 
 
 @dataclass

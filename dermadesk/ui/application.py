@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
@@ -25,6 +26,7 @@ from dermadesk.services.workspace import Services, Workspace
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.app_icon import app_icon
 from dermadesk.ui.dialogs.break_glass_notice import BreakGlassNoticeDialog
+from dermadesk.ui.dialogs.clinic_location_dialog import ClinicLocationDialog
 from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
 from dermadesk.ui.dialogs.sign_in_dialog import SignInDialog
@@ -71,10 +73,15 @@ def collect_on_gui_thread(app: QCoreApplication) -> QTimer:
     return timer
 
 
+SERVER_KEY = "database/server_url"  # the clinic server chosen at first start (window-state settings, no secret)
+REFRESH_MS = 60_000  # on a server, others' changes show within a minute (and whenever the window comes back)
+
+
 @dataclass
 class LaunchRequest:
-    path: Path
+    path: Path | str  # a database file, or a clinic server URL
     demo: bool = False
+    chosen: bool = False  # given with --db: used as it is, never replaced by a saved server
 
 
 class DesktopSession:
@@ -98,12 +105,34 @@ class DesktopSession:
     def start(self) -> None:
         self.window.show_status(self.window.tr("Opening the clinic database…"))
         self.window.show()
+        location = self._location()
+        if location is None:
+            self.window.close()
+            return
         settings: ClinicSettings | None = DEMO_SETTINGS if self.request.demo else None
         self.runner.database(
-            lambda: self.workspace.open(self.request.path, create=True, settings=settings),
+            lambda: self.workspace.open(location, create=True, settings=settings),
             on_done=self._on_database_opened,
             on_error=self._on_open_failed,
         )
+
+    def _location(self) -> Path | str | None:
+        """--db as given; else the clinic server chosen before; else, on a first start, ask where the data is."""
+        path = self.request.path
+        if self.request.chosen or self.request.demo:
+            return path
+        saved = QSettings().value(SERVER_KEY)
+        if saved:
+            return str(saved)
+        if isinstance(path, Path) and not path.exists():
+            dialog = ClinicLocationDialog(path, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            location = dialog.location()
+            if isinstance(location, str):
+                QSettings().setValue(SERVER_KEY, location)
+            return location
+        return path
 
     def _on_database_opened(self, opened: OpenedDatabase) -> None:
         self.opened = opened
@@ -115,6 +144,8 @@ class DesktopSession:
                     "It has not been changed. Restore a backup (dermadesk backup restore) or call for help."
                 )
             )
+        if opened.server is not None:
+            self._watch_for_others()
         if self.request.demo and opened.new_key is not None:
             maker = self.workspace.services(opened, SYSTEM_ACTOR)
 
@@ -200,9 +231,9 @@ class DesktopSession:
     def run_daily_backup(self) -> None:
         """Once per run, after the first sign-in: the daily backup if the last is a day old, on the database
         thread. Not on a damaged database: a backup of it would fail its check, and rotation must not let
-        older sound backups go."""
+        older sound backups go. Not on a clinic server: its operators back it up with pg_dump."""
         opened = self.opened
-        if self._backup_checked or opened is None or opened.read_only:
+        if self._backup_checked or opened is None or opened.read_only or opened.path is None:
             return
         self._backup_checked = True
         backups = self.workspace.backup_service(opened)
@@ -221,6 +252,23 @@ class DesktopSession:
 
         self.window.show_backup_status(tr("Backing up…"))
         self.runner.database(due_then_last, on_done=done, on_error=failed)
+
+    def _watch_for_others(self) -> None:
+        """Other workstations change the clinic too: refresh the open views now and then, and on coming back."""
+        self.refresh_timer = QTimer(self.window, interval=REFRESH_MS)
+        self.refresh_timer.timeout.connect(self._on_refresh_due)
+        self.refresh_timer.start()
+        app = QApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state_changed)
+
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self._on_refresh_due()
+
+    def _on_refresh_due(self) -> None:
+        if self.ctx is not None:
+            self.ctx.signals.refresh_requested.emit()
 
     def _on_settings_changed(self) -> None:
         if self.idle is not None and self.ctx is not None:
@@ -242,12 +290,12 @@ class DesktopSession:
                     + who
                 )
             count = self.window.locale().toString(info.patient_count)
-            self.window.show_status(
-                f"{who}{info.clinic_name} · {count} "
-                + self.window.tr("patients")
-                + " · "
-                + self.window.tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
+            where = (
+                self.window.tr("clinic server %1 (%2)").replace("%1", str(info.path)).replace("%2", info.cipher_version)
+                if opened.server is not None
+                else self.window.tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
             )
+            self.window.show_status(f"{who}{info.clinic_name} · {count} " + self.window.tr("patients") + " · " + where)
 
         self.runner.database(lambda: describe(opened), on_done=show)
 

@@ -75,6 +75,7 @@ MATRIX: dict[str, Rule] = {
     # clinic and catalogue
     "clinic.settings": Rule(ANYONE, 0, lambda s, w, x: s.clinic.settings()),
     "clinic.save_settings": Rule(OWNERS, 1, lambda s, w, x: s.clinic.save_settings(x), lambda w: w.settings),
+    "clinic.change_settings": Rule(OWNERS, 1, lambda s, w, x: s.clinic.change_settings(lambda settings: settings)),
     "clinic.rename": Rule(OWNERS, 1, lambda s, w, x: s.clinic.rename("Harbour Skin Clinic")),
     "catalogue.treatments": Rule(ANYONE, 0, lambda s, w, x: s.catalogue.treatments()),
     "catalogue.metrics": Rule(ANYONE, 0, lambda s, w, x: s.catalogue.metrics()),

@@ -31,7 +31,7 @@ def test_lifetime_figures_equal_their_definitions(demo_opened) -> None:  # type:
             text(
                 "SELECT e.patient_id, e.day, e.amount_minor, e.treatment_type_id FROM timeline_events e "
                 "JOIN patients p ON p.id = e.patient_id "
-                "WHERE e.paid = 1 AND e.voided = 0 AND e.day <= :day AND p.merged_into_id IS NULL "
+                "WHERE e.paid AND NOT e.voided AND e.day <= :day AND p.merged_into_id IS NULL "
                 "AND p.erased_at IS NULL"
             ),
             {"day": day},

@@ -108,6 +108,8 @@ def test_only_the_owner_may_export_or_erase(
 def test_erasure_removes_personal_data_down_to_the_pages_and_keeps_the_books(
     services: Services, two_patients: tuple[int, int], opened: OpenedDatabase
 ) -> None:
+    if opened.path is None:
+        pytest.skip("the pages checked are the encrypted file's; a server's storage and vacuum are its operators'")
     ana, bea = two_patients
     assert occurrences(opened.path, opened.key, A_SECRET) > 0  # the scan sees the data before erasure
     with services.context.store.read() as uow:

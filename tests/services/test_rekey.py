@@ -51,6 +51,13 @@ def test_rekey_changes_the_key_and_keeps_every_row(clinic) -> None:  # type: ign
     assert done.new_recovery_key is None
     key, after = _reopen(workspace, path)
     assert key != old_key and after == figures
+    opened = workspace.open(path)
+    try:  # the audit chain written under the old key still verifies under the new one
+        from dermadesk.services.context import SYSTEM_ACTOR
+
+        assert workspace.services(opened, SYSTEM_ACTOR).audit.verify() is None
+    finally:
+        opened.close()
     # the same recovery key opens it, and nothing of the rotation is left behind
     assert Vault(KeyringSecretStore(), env={}).unlock(path, recovery_key=recovery) == key
     assert not any(p.exists() for p in rekey_paths(path))

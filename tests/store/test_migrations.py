@@ -14,6 +14,13 @@ from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.store import migrate
 from dermadesk.store.engine import open_encrypted
 from dermadesk.store.tables import Base
+from tests.pg_server import ENGINES
+
+
+@pytest.fixture(params=ENGINES)
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """This suite runs on the encrypted file and on the PostgreSQL test server."""
+    return str(request.param)
 
 
 def test_empty_encrypted_file_upgrades_to_head(tmp_path: Path) -> None:
@@ -53,8 +60,9 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "migrations" / "script.py.mako").write_text((real / "script.py.mako").read_text())
     for file in (real / "versions").glob("*.py"):
         (versions / file.name).write_text(file.read_text())
+    head = migrate.head_revision()
     (versions / "9999_broken.py").write_text(
-        f'revision = "9999"\ndown_revision = "{migrate.head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n"
         '    op.create_table("half_built", sa.Column("id", sa.Integer, primary_key=True))\n'

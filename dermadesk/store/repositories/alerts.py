@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dermadesk.domain.alerts import Alert, AlertOutcome, AlertRule, AlertStatus
-from dermadesk.domain.errors import DermaDeskError, ErrorCode
+from dermadesk.store.conflicts import changed_elsewhere
 from dermadesk.store.tables import AlertRow
 
 _SIMPLE = (
@@ -60,9 +60,10 @@ class AlertRepository:
     def save(self, alert: Alert) -> Alert:
         """Save a change of life made on `alert.version`; refuse if another workstation got there first."""
         assert alert.id is not None
-        row = self._s.get_one(AlertRow, alert.id)
+        # locked and read afresh: of two workstations handling the same alert, the second sees the first's save
+        row = self._s.get_one(AlertRow, alert.id, with_for_update=True, populate_existing=True)
         if row.version != alert.version:
-            raise DermaDeskError(ErrorCode.CONFLICT, {"what": "This alert", "by": row.handled_by, "at": row.handled_at})
+            raise changed_elsewhere(self._s, "This alert", row.handled_by, row.handled_at)
         row.status, row.snoozed_until, row.handled_at = alert.status.value, alert.snoozed_until, alert.handled_at
         row.handled_by, row.note = alert.handled_by, alert.note
         row.outcome = alert.outcome.value if alert.outcome else None

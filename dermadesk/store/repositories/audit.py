@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from dermadesk.domain.audit import AuditAction, AuditEvent, AuditFilter, ChainBreak
@@ -89,6 +89,9 @@ class AuditRepository:
                 event.outcome,
             )
             return event
+        if self._s.get_bind().dialect.name == "postgresql":
+            # workstations append at once on a server: one at a time, so each link follows the latest committed one
+            self._s.execute(text("SELECT pg_advisory_xact_lock(hashtext('dermadesk-audit-chain'))"))
         last = self._s.execute(
             select(AuditEventRow.id, AuditEventRow.chain_hash).order_by(AuditEventRow.id.desc()).limit(1)
         ).first()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, case, cast, distinct, func, select
 from sqlalchemy.orm import Session
 
 from dermadesk.domain.timeline import CONTACT_KINDS, EventKind
@@ -52,6 +52,11 @@ class PaidRows:
     treatment_type: np.ndarray
 
 
+def _wide(column: Any) -> Any:
+    """Packed keys outgrow 32 bits: PostgreSQL multiplies INTEGERs in 32 bits (SQLite always uses 64)."""
+    return cast(column, BigInteger)
+
+
 class ClinicFiguresRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -90,7 +95,7 @@ class ClinicFiguresRepository:
         index feeds every lifetime figure (spend, visit days and their gaps, treatments). Patient, day and
         treatment type travel packed in one integer: half the Python objects of separate columns."""
         type_key = 1 << max(1, int(self._s.scalar(select(func.max(TreatmentTypeRow.id))) or 0).bit_length())
-        packed = (E.patient_id * DAY_KEY + E.day) * type_key + func.coalesce(E.treatment_type_id, 0)
+        packed = (_wide(E.patient_id) * DAY_KEY + E.day) * type_key + func.coalesce(E.treatment_type_id, 0)
         data = self._fetch(select(packed, E.amount_minor).where(_PAID, E.day <= as_of_day), 2)
         keys, amount = data[:, 0], data[:, 1]
         if keys.size and not bool(np.all(keys[1:] // type_key >= keys[:-1] // type_key)):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.patients import AcquisitionSource, Consent, ConsentKind, ContactChannel, Patient, Sex
+from dermadesk.store.conflicts import changed_elsewhere
 from dermadesk.store.tables import ConsentRow, PatientRow, PatientSearchTermRow
 
 _COPIED = (
@@ -129,12 +130,10 @@ class PatientRepository:
     def update(self, patient: Patient, terms: Iterable[tuple[str, str]], at: datetime, by: int | None) -> Patient:
         """Save an edit made on `patient.version`; refuse if someone saved in between."""
         assert patient.id is not None
-        row = self._s.get_one(PatientRow, patient.id)
+        # the row is locked and read afresh: a colleague's save committed meanwhile is seen here, not lost
+        row = self._s.get_one(PatientRow, patient.id, with_for_update=True, populate_existing=True)
         if row.version != patient.version:
-            raise DermaDeskError(
-                ErrorCode.CONFLICT,
-                {"what": "This patient", "by": row.updated_by, "at": row.updated_at, "by_id": row.updated_by},
-            )
+            raise changed_elsewhere(self._s, "This patient", row.updated_by, row.updated_at)
         for name, value in patient_columns(patient).items():
             setattr(row, name, value)
         row.updated_at, row.updated_by = at, by

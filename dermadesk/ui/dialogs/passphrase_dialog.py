@@ -22,21 +22,31 @@ class PassphraseDialog(BaseDialog):
             "new": self.tr("Choose a passphrase"),
             "unlock": self.tr("Unlock the clinic database"),
             "recovery": self.tr("Enter the recovery key"),
+            "server": self.tr("Clinic server password"),
         }
         self.setWindowTitle(titles.get(self._purpose, titles["unlock"]))
         layout = QFormLayout(self)
+        explains = {
+            "recovery": self.tr("Type the recovery key you printed when the database was created."),
+            "server": self.tr(
+                "The password of your login on the clinic server. It is kept in this computer's keyring once the "
+                "server accepts it."
+            ),
+        }
         explain = QLabel(
-            self.tr(
-                "This computer has no system keyring DermaDesk can use, so the database key is "
-                "protected by a passphrase."
+            explains.get(
+                self._purpose,
+                self.tr(
+                    "This computer has no system keyring DermaDesk can use, so the database key is "
+                    "protected by a passphrase."
+                ),
             )
-            if self._purpose != "recovery"
-            else self.tr("Type the recovery key you printed when the database was created.")
         )
         explain.setWordWrap(True)
         layout.addRow(explain)
         self.first = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        layout.addRow(self.tr("Recovery key") if self._purpose == "recovery" else self.tr("Passphrase"), self.first)
+        label = {"recovery": self.tr("Recovery key"), "server": self.tr("Password")}.get(self._purpose)
+        layout.addRow(label or self.tr("Passphrase"), self.first)
         self.second = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         if self._confirm:
             layout.addRow(self.tr("Again"), self.second)

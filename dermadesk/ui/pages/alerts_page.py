@@ -447,10 +447,12 @@ class AlertsPage(Page):
         details = error.details if isinstance(error, DermaDeskError) else {}
         if isinstance(error, DermaDeskError) and error.code is ErrorCode.NOT_FOUND:
             return self.tr("This alert no longer exists. The inbox has been reloaded.")
-        by, at = details.get("by"), details.get("at")
+        by, at = details.get("by_id", details.get("by")), details.get("at")
         who = (self.data.staff.get(by) if self.data and isinstance(by, int) else None) or self.tr("someone else")
         text = self.tr("This alert was changed by %1").replace("%1", who)
-        if isinstance(at, datetime):
+        if isinstance(at, str):  # already the local HH:MM of a save made on another workstation
+            text += self.tr(" at %1").replace("%1", at)
+        elif isinstance(at, datetime):
             when = display_locale().toString(at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
             text += self.tr(" at %1").replace("%1", when)
         elif isinstance(at, date):

@@ -175,6 +175,7 @@ class PatientProfilePage(Page):
         self.tiers.end_override_requested.connect(self._on_tiers_end_override_requested)
         self.ctx.signals.patient_changed.connect(self._on_patient_changed)
         self.ctx.signals.settings_changed.connect(self._on_settings_changed)
+        self.ctx.signals.refresh_requested.connect(self._reload)  # another workstation's changes
 
     # -- opening a patient ---------------------------------------------------------------------------
     def show_patient(self, patient_id: int) -> None:

@@ -154,6 +154,7 @@ class PatientsPage(Page):
         self.new_button.clicked.connect(self._on_new_patient_requested)
         self.ctx.signals.new_patient_requested.connect(self._on_new_patient_requested)
         self.ctx.signals.patient_changed.connect(self._on_patient_changed)
+        self.ctx.signals.refresh_requested.connect(self._on_refresh_requested)
 
     # -- public --------------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -286,6 +287,11 @@ class PatientsPage(Page):
         self.ctx.signals.patient_open_requested.emit(patient.id)
 
     def _on_patient_changed(self, _patient_id: int) -> None:
+        if self.search.text().strip():
+            self._run_search()
+
+    def _on_refresh_requested(self) -> None:
+        """Others' changes (another workstation): the list shown is asked again, quietly."""
         if self.search.text().strip():
             self._run_search()
 

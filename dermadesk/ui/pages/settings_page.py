@@ -31,7 +31,7 @@ Saver = Callable[[Services, Any], Any]
 
 def _save_clinic(services: Services, patch: Callable[[ClinicSettings], ClinicSettings]) -> ClinicSettings:
     """Apply a section's changes to the settings as stored now, so two sections never undo each other."""
-    return services.clinic.save_settings(patch(services.clinic.settings()))
+    return services.clinic.change_settings(patch)
 
 
 def _save_account(services: Services, pending: tuple[Any, str | None]) -> Any:
