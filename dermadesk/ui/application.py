@@ -24,13 +24,19 @@ from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
 from dermadesk.ui.dialogs.sign_in_dialog import SignInDialog
 from dermadesk.ui.fonts import install_fonts
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.idle_watcher import IdleWatcher
 from dermadesk.ui.main_window import MainWindow
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.tasks import TaskRunner
 from dermadesk.ui.widgets.lock_screen import LockScreen
+from dermadesk.ui.widgets.settings.staff_section import role_name
 
 DEMO_PATIENTS = 2000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -87,7 +93,7 @@ class DesktopSession:
         self.window.sign_out_requested.connect(self.sign_out)
 
     def start(self) -> None:
-        self.window.show_status(self.window.tr("Opening the clinic database…"))
+        self.window.show_status(_tr("Opening the clinic database…"))
         self.window.show()
         settings: ClinicSettings | None = DEMO_SETTINGS if self.request.demo else None
         self.runner.database(
@@ -108,7 +114,7 @@ class DesktopSession:
             self.runner.database(
                 fill,
                 on_done=lambda _: self._welcome(),
-                progress=self.window.tr("Creating the demo clinic…"),
+                progress=_tr("Creating the demo clinic…"),
                 parent=self.window,
             )
         else:
@@ -129,9 +135,9 @@ class DesktopSession:
             dialog: QDialog = SetupDialog(self.services, self.runner, recovery, self.window)
         else:
             hint = (
-                self.window.tr(
-                    "Demo accounts: grace (owner), dr.hart (practitioner), lily (reception); password: %1"
-                ).replace("%1", DEMO_PASSWORD)
+                _tr("Demo accounts: grace (owner), dr.hart (practitioner), lily (reception); password: %1").replace(
+                    "%1", DEMO_PASSWORD
+                )
                 if self.request.demo
                 else ""
             )
@@ -172,13 +178,13 @@ class DesktopSession:
         user = services.context.actor
 
         def show(info) -> None:  # type: ignore[no-untyped-def]
-            who = f"{user.display_name} ({self.window.tr(user.role.value)}) · " if user else ""
+            who = f"{user.display_name} ({role_name(user.role)}) · " if user else ""
             count = self.window.locale().toString(info.patient_count)
             self.window.show_status(
                 f"{who}{info.clinic_name} · {count} "
-                + self.window.tr("patients")
+                + _tr("patients")
                 + " · "
-                + self.window.tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
+                + _tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
             )
 
         self.runner.database(lambda: describe(opened), on_done=show)

@@ -18,7 +18,6 @@ START = date(1997, 1, 1).toordinal()
 CALIBRATION_END = date(1997, 9, 30).toordinal()
 
 
-
 def read_cdnow(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Customer index (0-based sample id), day number and value in cents per purchase row."""
     customer, day, cents = [], [], []

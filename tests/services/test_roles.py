@@ -139,8 +139,10 @@ def test_a_receptionist_cannot_rewrite_or_remove_a_clinical_entry(demo_opened, c
     services.staff.sign_in("lily", DEMO_PASSWORD)
     pid = next(p for p in range(1, 300) if services.timeline.kinds_count(p).get(EventKind.TREATMENT))
     treatment = services.timeline.page(pid, kinds=[EventKind.TREATMENT])[0]
-    for attempt in (dataclasses.replace(treatment, kind=EventKind.NOTE, summary="changed", amount=None),
-                    dataclasses.replace(treatment, summary="changed")):
+    for attempt in (
+        dataclasses.replace(treatment, kind=EventKind.NOTE, summary="changed", amount=None),
+        dataclasses.replace(treatment, summary="changed"),
+    ):
         with pytest.raises(DermaDeskError) as caught:
             services.timeline.edit(attempt)
         assert caught.value.code is ErrorCode.PERMISSION_DENIED

@@ -242,13 +242,17 @@ def test_an_edited_aftercare_template_prints(qtbot, page: SettingsPage, tmp_path
     section = page.templates_section
     section.template_box.setCurrentIndex(section.template_box.findData("botulinum_toxin"))
     assert '"title"' in section.editor.toPlainText()
-    section.editor.setPlainText(section.editor.toPlainText().replace("Stay upright for 4 hours",
-                                                                      "Our own words: stay upright for 4 hours"))
+    section.editor.setPlainText(
+        section.editor.toPlainText().replace("Stay upright for 4 hours", "Our own words: stay upright for 4 hours")
+    )
     save(qtbot, page, section)
     services = page.ctx.services
     botox = next(t.id for t in services.catalogue.treatments() if t.code == "botox")
-    pid = next(p for p in range(1, 300) if any(e.treatment_type_id == botox for e in
-                                               services.timeline.page(p, kinds=[EventKind.TREATMENT])))
+    pid = next(
+        p
+        for p in range(1, 300)
+        if any(e.treatment_type_id == botox for e in services.timeline.page(p, kinds=[EventKind.TREATMENT]))
+    )
     event = next(e for e in services.timeline.page(pid, kinds=[EventKind.TREATMENT]) if e.treatment_type_id == botox)
     (tmp_path / "p.pdf").write_bytes(services.packets.aftercare(event.id, "en").pdf)
     assert "Our own words" in pdf_text(tmp_path / "p.pdf")

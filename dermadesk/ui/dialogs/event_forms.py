@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,12 +39,13 @@ from dermadesk.domain.timeline import (
     Severity,
     TimelineEvent,
 )
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.timeline_model import money_input_text, parse_money
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("event_forms", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 @dataclass
@@ -437,9 +438,9 @@ class EmailForm(ContactForm):
 class SurveyForm(EventForm):
     kind = EventKind.SURVEY
     SCALES = (
-        ("nps", "&NPS (0–10):"),
-        ("csat", "&CSAT (1–5):"),
-        ("satisfaction", "&Satisfaction after treatment (0–10):"),
+        ("nps", QT_TR_NOOP("&NPS (0–10):")),
+        ("csat", QT_TR_NOOP("&CSAT (1–5):")),
+        ("satisfaction", QT_TR_NOOP("&Satisfaction after treatment (0–10):")),
     )
 
     def _setup_fields(self) -> None:
@@ -503,7 +504,11 @@ class ReferralForm(EventForm):
 # -- records of other work ---------------------------------------------------------------------------
 class PacketForm(EventForm):
     kind = EventKind.PACKET_PRINTED
-    PACKETS = (("aftercare", "After-care"), ("onboarding", "Onboarding"), ("other", "Other"))
+    PACKETS = (
+        ("aftercare", QT_TR_NOOP("After-care")),
+        ("onboarding", QT_TR_NOOP("Onboarding")),
+        ("other", QT_TR_NOOP("Other")),
+    )
     HOW = (("printed", "Printed"), ("saved", "Saved as PDF"), ("handed", "Handed over"))
 
     def _setup_fields(self) -> None:

@@ -37,18 +37,12 @@ from dermadesk.ui.charts.tier_charts import BarChart, tier_colour
 from dermadesk.ui.dialogs.document_dialog import DocumentDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format, display_locale, money_text
+from dermadesk.ui.models.patient_table_model import segment_text, stage_text, tier_text
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.tasks import Task
 from dermadesk.ui.widgets.movement_matrix import MovementMatrix
 
 AT_RISK_STAGES = (Stage.SILENT, Stage.DORMANT)
-SEGMENT_NAMES = {
-    Segment.POTENTIAL_LOYALIST: "Potential loyalist",
-    Segment.NEED_ATTENTION: "Need attention",
-    Segment.ABOUT_TO_SLEEP: "About to sleep",
-    Segment.AT_RISK: "At risk",
-    Segment.CANT_LOSE: "Can't lose them",
-}
 NOTICE_STYLE = {False: "background:#e8f0fe; color:#1e3a8a", True: "background:#fde8e8; color:#8a1c1c"}
 CARD_STYLE = "QFrame#card { background: #f6f7f9; border: 1px solid #e3e6ea; border-radius: 6px; }"
 
@@ -113,15 +107,6 @@ def load_dashboard(
     figures = services.tiers.figures(chosen.month)
     progress.report(1, 1, steps[1])
     return Dashboard(reviews, tier_figures(figures, definitions), definitions)
-
-
-def segment_text(code: str) -> str:
-    name = SEGMENT_NAMES.get(Segment(code), code.replace("_", " ").capitalize())  # type: ignore[call-overload]
-    return QCoreApplication.translate("segments", name)
-
-
-def stage_text(code: str) -> str:
-    return QCoreApplication.translate("stages", code.capitalize())
 
 
 def default_as_of(today: date) -> date:
@@ -307,7 +292,7 @@ class TiersPage(Page):
         if code == NONE:
             return self.tr("No tier")
         definitions = self.dashboard.definitions if self.dashboard else []
-        return next((self.tr(t.name) for t in definitions if t.code == code), code.capitalize())
+        return tier_text(code, definitions)
 
     # -- showing -----------------------------------------------------------------------------
     def _show_caption(self, f: TierFigures) -> None:
@@ -480,4 +465,6 @@ def _write_text(parent: QWidget, path: str, text: str) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # a BOM so spreadsheets read UTF-8
             handle.write(text)
     except OSError as error:
-        QMessageBox.warning(parent, parent.tr("Could not save"), error.strerror or str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("TiersPage", "Could not save"), error.strerror or str(error)
+        )

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from dermadesk.domain.alerts import Alert, AlertStatus
 from dermadesk.domain.money import Money
 from dermadesk.domain.tiers import TierChangeReason, TierDefinition, TierOverride
 from dermadesk.domain.timeline import TimelineEvent
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.patient_table_model import segment_text, stage_text, tier_icon, tier_text
 from dermadesk.ui.models.timeline_model import local_text, money_text
 
@@ -33,17 +34,17 @@ if TYPE_CHECKING:
     from dermadesk.services.tiering import PatientTiers
 
 REASONS = {
-    TierChangeReason.INITIAL: "First review",
-    TierChangeReason.PROMOTION: "Promoted at review",
-    TierChangeReason.DEMOTION: "Demoted after the grace period",
-    TierChangeReason.OVERRIDE: "Owner's override",
-    TierChangeReason.OVERRIDE_ENDED: "Override ended",
-    TierChangeReason.MERGED: "Records merged",
+    TierChangeReason.INITIAL: QT_TR_NOOP("First review"),
+    TierChangeReason.PROMOTION: QT_TR_NOOP("Promoted at review"),
+    TierChangeReason.DEMOTION: QT_TR_NOOP("Demoted after the grace period"),
+    TierChangeReason.OVERRIDE: QT_TR_NOOP("Owner's override"),
+    TierChangeReason.OVERRIDE_ENDED: QT_TR_NOOP("Override ended"),
+    TierChangeReason.MERGED: QT_TR_NOOP("Records merged"),
 }
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("tiers", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def _table(headers: Sequence[str], stretch: int) -> QTableWidget:
@@ -178,7 +179,7 @@ class PatientTiersPanel(QWidget):
     def show_alerts(self, alerts: Sequence[Alert]) -> None:
         rows = []
         for alert in sorted(alerts, key=lambda a: a.raised_on, reverse=True):
-            why = describe_reason(alert.rule, alert.reason, lambda t: QCoreApplication.translate("alerts", t))
+            why = describe_reason(alert.rule, alert.reason, lambda t: QCoreApplication.translate(WORDS, t))
             rows.append([self._day(alert.raised_on), _tr(RULE_NAMES[alert.rule]), why, self._alert_status(alert)])
         _fill(self.alerts, rows, self.tr("No alerts raised for this patient."))
 
