@@ -25,6 +25,7 @@ class AppSignals(QObject):
     settings_changed = Signal()
     review_finished = Signal()
     new_patient_requested = Signal()
+    language_requested = Signal(str)  # show the UI in this language (a code of ui/i18n.LANGUAGES)
 
 
 @dataclass

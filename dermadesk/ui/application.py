@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dermadesk import __version__
@@ -19,6 +19,7 @@ from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase, describe
 from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
 from dermadesk.services.workspace import Services, Workspace
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
@@ -45,8 +46,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("DermaDesk")
     QCoreApplication.setApplicationVersion(__version__)
     install_fonts(app)  # type: ignore[arg-type]
-    if QLocale.system().name() == "C":  # a bare POSIX locale has no date or money formats worth showing
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    i18n.apply_language(i18n.chosen_language())  # this workstation's choice, else the system's language
     if not hasattr(app, "dermadesk_gc"):
         app.dermadesk_gc = collect_on_gui_thread(app)  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
@@ -91,6 +91,7 @@ class DesktopSession:
         self.window.closing.connect(self.close)
         self.window.lock_requested.connect(self.lock)
         self.window.sign_out_requested.connect(self.sign_out)
+        self.window.language_changed.connect(lambda _code: self.refresh_status())
 
     def start(self) -> None:
         self.window.show_status(_tr("Opening the clinic database…"))

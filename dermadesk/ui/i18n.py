@@ -41,6 +41,15 @@ def current_language() -> str:
     return _state["language"]
 
 
+def _locale_for(code: str) -> QLocale:
+    """The system's own locale when it speaks the language (an American keeps US dates), else the
+    language's usual one; the bare POSIX "C" locale has no formats worth showing."""
+    system = QLocale.system()
+    if system.name() != "C" and supported(system.name()) == code:
+        return system
+    return LOCALES[code]
+
+
 def translations_file(code: str) -> str:
     return str(resource("i18n", f"dermadesk_{code}.qm"))
 
@@ -60,7 +69,7 @@ def apply_language(code: str) -> str:
             if translator.load(name, folder):
                 app.installTranslator(translator)
                 _installed.append(translator)
-    QLocale.setDefault(LOCALES[code])
+    QLocale.setDefault(_locale_for(code))
     _state["language"] = code
     return code
 

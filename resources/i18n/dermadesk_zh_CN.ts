@@ -2258,6 +2258,10 @@
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>DermaDesk</source>
         <translation>DermaDesk</translation>
     </message>
@@ -3071,6 +3075,14 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language on this computer:</source>
+        <translation>本机界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Applies at once; the monthly report prints in it too.</source>
+        <translation>立即生效；月度报告也使用该语言打印。</translation>
     </message>
     <message>
         <source>Unsaved settings</source>

@@ -32,6 +32,7 @@ from dermadesk.domain.tiers import ReviewFigures, TierDefinition, TierReview
 from dermadesk.services.alerts import AlertRunSummary
 from dermadesk.services.tiering import NONE, ReviewSummary
 from dermadesk.services.workspace import Services
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.charts.tier_charts import BarChart, tier_colour
 from dermadesk.ui.dialogs.document_dialog import DocumentDialog
@@ -366,15 +367,17 @@ class TiersPage(Page):
         reports = self.ctx.services.reports
 
         def build(language: str | None) -> bytes:
-            return reports.monthly_pdf(month, language or "en")[1]
+            return reports.monthly_pdf(month, language or workstation)[1]
 
+        workstation = i18n.current_language()  # the report speaks the workstation's language unless changed
         dialog = DocumentDialog(
             self.ctx,
             self.tr("Monthly tier report %1").replace("%1", month),
             f"tier-report-{month}.pdf",
             build,
-            language="en",
+            language=workstation,
             parent=self,
+            for_patient=False,
         )
         dialog.save_csv_button = dialog.buttons.addButton(self.tr("Save &CSV…"), dialog.buttons.ButtonRole.ActionRole)
         dialog.save_csv_button.clicked.connect(lambda: self._save_csv(month))
