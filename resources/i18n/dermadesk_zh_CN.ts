@@ -1436,6 +1436,54 @@
         <translation>记录已合并</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Qualifies for</source>
+        <translation>达标等级</translation>
+    </message>
+    <message>
+        <source>Spend 12 m</source>
+        <translation>12 个月消费</translation>
+    </message>
+    <message>
+        <source>Visits 12 m</source>
+        <translation>12 个月到院</translation>
+    </message>
+    <message>
+        <source>Predicted 12 m</source>
+        <translation>12 个月预测</translation>
+    </message>
+    <message>
+        <source>P(alive)</source>
+        <translation>存活概率</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
         <source>below</source>
         <translation>低于</translation>
     </message>

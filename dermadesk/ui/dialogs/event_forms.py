@@ -406,7 +406,12 @@ class ContactForm(EventForm):
         self.direction = self._combo("direction", _tr("&Direction:"), directions)
         self.channel: QComboBox | None = None
         if self.kind is EventKind.MESSAGE:
-            names = {"sms": "SMS", "messaging_app": "Messaging app", "letter": "Letter", "social": "Social media"}
+            names = {
+                "sms": QT_TR_NOOP("SMS"),
+                "messaging_app": QT_TR_NOOP("Messaging app"),
+                "letter": QT_TR_NOOP("Letter"),
+                "social": QT_TR_NOOP("Social media"),
+            }
             self.channel = self._combo("channel", _tr("C&hannel:"), [(c, _tr(names[c])) for c in MESSAGE_CHANNELS])
         self.summary = self._text("summary", _tr("&Summary:"), _tr("What was said or agreed"))
 
@@ -509,7 +514,11 @@ class PacketForm(EventForm):
         ("onboarding", QT_TR_NOOP("Onboarding")),
         ("other", QT_TR_NOOP("Other")),
     )
-    HOW = (("printed", "Printed"), ("saved", "Saved as PDF"), ("handed", "Handed over"))
+    HOW = (
+        ("printed", QT_TR_NOOP("Printed")),
+        ("saved", QT_TR_NOOP("Saved as PDF")),
+        ("handed", QT_TR_NOOP("Handed over")),
+    )
 
     def _setup_fields(self) -> None:
         packets = [(code, _tr(name)) for code, name in self.PACKETS]

@@ -91,23 +91,27 @@ class PatientTiersPanel(QWidget):
     def _setup_ui(self) -> None:
         self.reviews = _table(
             (
-                "Month",
-                "Tier",
-                "Qualifies for",
-                "Segment",
-                "Stage",
-                "Spend 12 m",
-                "Visits 12 m",
-                "Predicted 12 m",
-                "P(alive)",
+                QT_TR_NOOP("Month"),
+                QT_TR_NOOP("Tier"),
+                QT_TR_NOOP("Qualifies for"),
+                QT_TR_NOOP("Segment"),
+                QT_TR_NOOP("Stage"),
+                QT_TR_NOOP("Spend 12 m"),
+                QT_TR_NOOP("Visits 12 m"),
+                QT_TR_NOOP("Predicted 12 m"),
+                QT_TR_NOOP("P(alive)"),
             ),
             3,
         )
         self.reviews.setMaximumHeight(170)
-        self.history = _table(("When", "From", "To", "Why", "Note"), 4)
-        self.overrides = _table(("Tier", "Reason", "Ends on", "Status"), 1)
-        self.alerts = _table(("Raised", "Alert", "Why", "Status"), 2)
-        self.packets = _table(("When", "Packet", "How"), 1)
+        self.history = _table(
+            (QT_TR_NOOP("When"), QT_TR_NOOP("From"), QT_TR_NOOP("To"), QT_TR_NOOP("Why"), QT_TR_NOOP("Note")), 4
+        )
+        self.overrides = _table(
+            (QT_TR_NOOP("Tier"), QT_TR_NOOP("Reason"), QT_TR_NOOP("Ends on"), QT_TR_NOOP("Status")), 1
+        )
+        self.alerts = _table((QT_TR_NOOP("Raised"), QT_TR_NOOP("Alert"), QT_TR_NOOP("Why"), QT_TR_NOOP("Status")), 2)
+        self.packets = _table((QT_TR_NOOP("When"), QT_TR_NOOP("Packet"), QT_TR_NOOP("How")), 1)
         self.add_override_button = QPushButton(self.tr("&Override tier…"))
         self.end_override_button = QPushButton(self.tr("&End override"))
         self.end_override_button.setEnabled(False)
