@@ -35,6 +35,7 @@ from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services import phones
 from dermadesk.services.context import ServiceContext
 from dermadesk.store.unit_of_work import UnitOfWork
+from dermadesk.system import pinyin_names
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
@@ -43,12 +44,22 @@ LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
 def search_terms(patient: Patient) -> Iterator[tuple[str, str]]:
     """(kind, term) pairs a patient is found by."""
     names = name_tokens(patient.given_name, patient.family_name, patient.preferred_name, patient.name_latin)
-    for token in names + joined_names(patient.given_name, patient.family_name):
+    pinyin = pinyin_names.search_forms(patient.given_name, patient.family_name)  # 王芳: wang, fang, wangfang…
+    for token in names + joined_names(patient.given_name, patient.family_name) + pinyin:
         yield "name", token
     for form in phones.search_forms(patient.phone):
         yield "phone", form
     if patient.email:
         yield "email", patient.email.casefold()
+
+
+def with_latin_name(patient: Patient) -> Patient:
+    """A Chinese name saved without a romanised form gets its pinyin ('Wang Fang'), shown beside the name and
+    found by a Latin keyboard; a form the user typed is kept as typed."""
+    if patient.name_latin.strip():
+        return patient
+    latin = pinyin_names.latin_name(patient.given_name, patient.family_name)
+    return dataclasses.replace(patient, name_latin=latin) if latin else patient
 
 
 def validate_patient(patient: Patient, today: date) -> list[FieldProblem]:
@@ -87,12 +98,14 @@ class PatientService:
                 problems.append(FieldProblem("phone", "invalid_phone"))
             phone = e164 or phone
         require_valid(problems)
-        return dataclasses.replace(
-            patient,
-            given_name=patient.given_name.strip(),
-            family_name=patient.family_name.strip(),
-            phone=phone,
-            email=patient.email.strip(),
+        return with_latin_name(
+            dataclasses.replace(
+                patient,
+                given_name=patient.given_name.strip(),
+                family_name=patient.family_name.strip(),
+                phone=phone,
+                email=patient.email.strip(),
+            )
         )
 
     def register(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
@@ -286,6 +299,7 @@ def _summaries(uow: UnitOfWork, ids: Sequence[int], now: datetime) -> list[Patie
                 from_day_number(last[pid]) if pid in last else None,
                 booked.get(pid),
                 flags,
+                pinyin_names.sort_key(row.display_name),
             )
         )
     return summaries

@@ -53,8 +53,9 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "migrations" / "script.py.mako").write_text((real / "script.py.mako").read_text())
     for file in (real / "versions").glob("*.py"):
         (versions / file.name).write_text(file.read_text())
+    head = migrate.head_revision()  # the broken migration follows whatever the newest one is
     (versions / "9999_broken.py").write_text(
-        'revision = "9999"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n"
         '    op.create_table("half_built", sa.Column("id", sa.Integer, primary_key=True))\n'
@@ -75,5 +76,26 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     assert "half_built" not in tables
     assert not any(t.startswith("_alembic_tmp") for t in tables)
     assert "nickname" not in {c["name"] for c in inspect(engine).get_columns("patients")}
-    assert migrate.current_revision(engine) == "0001"
+    assert migrate.current_revision(engine) == head
     engine.dispose()
+
+
+def test_0002_gives_chinese_names_saved_before_pinyin_their_pinyin(opened, services) -> None:  # type: ignore[no-untyped-def]
+    """A database written before pinyin search: 王芳 was found only by her characters. After the migration
+    'wangfang' finds her, her romanised name is filled in, and a name typed by the user is left alone."""
+    from dermadesk.domain.patients import Patient
+
+    wang = services.patients.register(Patient("芳", "王"))
+    kept = services.patients.register(Patient("伟", "张", name_latin="David Cheung"))
+    with opened.store.engine.begin() as conn:  # as the older version stored them
+        conn.execute(text("UPDATE patients SET name_latin = '' WHERE id = :id"), {"id": wang.id})
+        conn.execute(
+            text("DELETE FROM patient_search_terms WHERE term NOT IN ('王', '芳', '王芳', '芳王', 'david', 'cheung')")
+        )
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert services.patients.search("wangfang") == []
+    assert migrate.upgrade(opened.store.engine, backup=lambda: None) is True
+    assert services.patients.search("wangfang") == [wang.id] == services.patients.search("wang fang")
+    assert services.patients.search("zhangwei") == [kept.id]
+    assert services.patients.get(wang.id).name_latin == "Wang Fang"
+    assert services.patients.get(kept.id).name_latin == "David Cheung"

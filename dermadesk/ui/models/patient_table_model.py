@@ -180,6 +180,8 @@ class PatientTableModel(RowTableModel[PatientSummary]):
             return row.last_visit.toordinal() if row.last_visit else 0
         if col == COL_NEXT_BOOKING:
             return row.next_booking.timestamp() if row.next_booking else float("inf")
+        if col == COL_NAME and row.sort_name:
+            return row.sort_name
         return self._display(row, col).casefold()
 
 
