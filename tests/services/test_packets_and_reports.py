@@ -18,7 +18,7 @@ from dermadesk.domain.staff import Role, StaffUser
 from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services.workspace import Services
 from tests.builders import treatment_type
-from tests.documents.pdf_reading import pdf_text
+from tests.documents.pdf_reading import pdf_text, text_runs, uncovered
 
 VISIT = datetime(2026, 10, 20, 10, 0, tzinfo=UTC)
 
@@ -67,11 +67,31 @@ def test_aftercare_packet_combines_the_visit_in_the_patients_language(
     assert packet.language == "zh_CN"
     (tmp_path / "p.pdf").write_bytes(packet.pdf)
     text = pdf_text(tmp_path / "p.pdf")
-    for expected in ("王芳", "BTX-7781", "FIL-0042", "Botulinum toxin", "Dermal filler", "2026年10月20日"):
+    for expected in ("王芳", "BTX-7781", "FIL-0042", "肉毒素注射", "玻尿酸填充", "2026年10月20日"):
         assert expected in text, expected
     english = services.packets.aftercare(visit["botox"], language="en")
     (tmp_path / "e.pdf").write_bytes(english.pdf)
     assert "After-care advice" in pdf_text(tmp_path / "e.pdf")
+    assert "Botulinum toxin" in pdf_text(tmp_path / "e.pdf")
+
+
+def test_a_chinese_patients_packet_has_chinese_headings_drawn_in_a_font_with_the_glyphs(
+    services: Services, visit, tmp_path: Path
+) -> None:
+    """No language chosen: the packet follows the patient's preferred language (zh_CN). Every heading is
+    the Chinese one, and every character, Latin or CJK, is drawn by an embedded font that has its glyph."""
+    from dermadesk.documents.aftercare_labels import LABELS
+
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(services.packets.aftercare(visit["botox"]).pdf)
+    text = pdf_text(path)
+    zh = LABELS["zh_CN"]
+    for key in ("title", "first_24h", "do", "avoid", "first_48h", "first_week", "treatments_today"):
+        assert zh[key] in text, key
+    assert LABELS["en"]["first_24h"] not in text and LABELS["en"]["title"] not in text
+    runs = text_runs(path)
+    assert any(font == "WenQuanYiMicroHei-0" and "护理" in run for run, font in runs)
+    assert uncovered(path) == []
 
 
 def test_printing_logs_a_packet_printed_event(services: Services, visit) -> None:

@@ -142,3 +142,33 @@ def test_every_message_is_translated_and_the_qm_files_are_compiled_from_the_ts()
         [sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, "\n" + result.stdout + result.stderr
+
+
+def test_the_monthly_report_prints_in_the_workstations_language(qtbot, make_ctx, english_after, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dermadesk.documents.monthly_report_labels import LABELS
+    from dermadesk.ui.dialogs.document_dialog import DocumentDialog
+    from tests.documents.pdf_reading import pdf_text
+
+    window = _window(qtbot, make_ctx("owner"))
+    window.set_language("zh_CN")
+    window.show_page(3)
+    tiers = window.pages[3]
+    qtbot.waitUntil(lambda: tiers.dashboard is not None, timeout=10_000)  # type: ignore[attr-defined]
+    tiers._on_report_button_clicked()  # type: ignore[attr-defined]
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog) and w.isVisible())
+    qtbot.addWidget(dialog)
+    assert dialog.language_box.currentData() == "zh_CN"
+    assert [dialog.language_box.itemData(i) for i in range(dialog.language_box.count())] == ["en", "zh_CN"]
+    qtbot.waitUntil(dialog.preview_button.isEnabled, timeout=20_000)
+    (tmp_path / "report.pdf").write_bytes(dialog.pdf())
+    text = pdf_text(tmp_path / "report.pdf")
+    assert LABELS["zh_CN"]["title"] in text and LABELS["en"]["title"] not in text
+
+
+def test_default_treatment_names_are_the_same_on_screen_and_on_paper(qapp, english_after) -> None:  # type: ignore[no-untyped-def]
+    from dermadesk.documents.treatment_names import DEFAULT_NAMES
+    from dermadesk.domain.catalogue import DEFAULT_TREATMENTS
+
+    i18n.apply_language("zh_CN")
+    for treatment in DEFAULT_TREATMENTS:
+        assert i18n.word(treatment.name) == DEFAULT_NAMES["zh_CN"][treatment.name]
