@@ -1925,6 +1925,10 @@
         <translation>已预约：%1</translation>
     </message>
     <message>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
         <source>Dismiss this alert for %1?</source>
         <translation>忽略%1的这条提醒？</translation>
     </message>
@@ -3593,6 +3597,10 @@
         <translation>尚无会员等级评定。请选择日期并运行第一次评定。</translation>
     </message>
     <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
         <source>No tier</source>
         <translation>无等级</translation>
     </message>
@@ -3834,6 +3842,10 @@
         <translation>近 %1 天爽约 · %2</translation>
     </message>
     <message>
+        <source>dddd d MMMM</source>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
         <source>no appointments</source>
         <translation>无预约</translation>
     </message>
@@ -3844,6 +3856,10 @@
     <message>
         <source>%1 appointments</source>
         <translation>%1 个预约</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
     </message>
     <message>
         <source>Mark %1 as a no-show for %2?</source>
@@ -3872,6 +3888,10 @@
     <message>
         <source>%1: cancelled, noted on the timeline.</source>
         <translation>%1：已取消，已记录在时间线上。</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM, HH:mm</source>
+        <translation>M月d日 dddd HH:mm</translation>
     </message>
     <message>
         <source>Booked for %1.</source>

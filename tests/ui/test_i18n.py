@@ -172,3 +172,32 @@ def test_default_treatment_names_are_the_same_on_screen_and_on_paper(qapp, engli
     i18n.apply_language("zh_CN")
     for treatment in DEFAULT_TREATMENTS:
         assert i18n.word(treatment.name) == DEFAULT_NAMES["zh_CN"][treatment.name]
+
+
+def test_the_translations_follow_the_glossary() -> None:
+    """Every glossary table row whose English is a catalogue word in the .ts has the glossary's Chinese."""
+    import xml.etree.ElementTree as ET
+
+    words = {
+        m.findtext("source"): m.findtext("translation")
+        for c in ET.parse(ROOT / "resources" / "i18n" / "dermadesk_zh_CN.ts").getroot().iter("context")
+        if not c.findtext("name")
+        for m in c.iter("message")
+    }
+    checked, wrong = 0, []
+    header: list[str] = []
+    for line in (ROOT / "resources" / "i18n" / "glossary.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.startswith("|") else []
+        if not cells or set(cells[0]) <= {"-"}:
+            header = [] if not cells else header
+            continue
+        if not header:
+            header = cells
+            continue
+        english = cells[header.index("English")] if "English" in header else cells[0]
+        chinese = cells[header.index("中文")]
+        if english in words:
+            checked += 1
+            if words[english] != chinese:
+                wrong.append(f"{english}: glossary {chinese}, .ts {words[english]}")
+    assert checked >= 30 and not wrong, wrong

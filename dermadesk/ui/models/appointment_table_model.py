@@ -99,11 +99,11 @@ class AppointmentTableModel(RowTableModel[AppointmentView]):
             fmt = self._locale.FormatType.ShortFormat
             time_text = self._locale.toString(local.time(), fmt)
             # the no-shows span a month: the day and month say enough, and leave room for the name
-            return f"{self._locale.toString(local.date(), 'd MMM')} {time_text}" if self._with_date else time_text
+            return f"{self._locale.toString(local.date(), _tr('d MMM'))} {time_text}" if self._with_date else time_text
         values = {
             COL_PATIENT: view.patient.display_name,
             COL_PHONE: national(view.patient.phone) if view.patient.phone else "",
-            COL_TREATMENT: view.treatment,
+            COL_TREATMENT: _tr(view.treatment) if view.treatment else "",  # a default name in the UI language
             COL_PRACTITIONER: view.practitioner,
             COL_STATUS: status_text(a.status),
         }

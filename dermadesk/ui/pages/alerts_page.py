@@ -321,7 +321,7 @@ class AlertsPage(Page):
 
         def book_and_resolve(appointment: Appointment) -> object:  # one transaction: both or neither
             when = appointment.starts_at.astimezone().replace(tzinfo=None)
-            note = self.tr("Booked for %1").replace("%1", display_locale().toString(when, "d MMM yyyy HH:mm"))
+            note = self.tr("Booked for %1").replace("%1", display_locale().toString(when, self.tr("d MMM yyyy HH:mm")))
             return alerts.rebook(alert.id, appointment, note, version=alert.version)[1]  # type: ignore[arg-type]
 
         dialog = BookingDialog(self.ctx, view.patient, self, title=title, skip_text=skip, save=book_and_resolve)

@@ -287,7 +287,7 @@ class TiersPage(Page):
 
     def _month_name(self, month: str) -> str:
         year, mon = (int(x) for x in month.split("-"))
-        return display_locale().toString(date(year, mon, 1), "MMMM yyyy")
+        return display_locale().toString(date(year, mon, 1), self.tr("MMMM yyyy"))
 
     def tier_label(self, code: str) -> str:
         if code == NONE:
