@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>Why</source>
-        <translation>提醒类型</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1473,7 +1473,7 @@
     </message>
     <message>
         <source>Alert</source>
-        <translation>提醒</translation>
+        <translation>提醒类型</translation>
     </message>
     <message>
         <source>Packet</source>

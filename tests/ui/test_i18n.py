@@ -201,3 +201,15 @@ def test_the_translations_follow_the_glossary() -> None:
             if words[english] != chinese:
                 wrong.append(f"{english}: glossary {chinese}, .ts {words[english]}")
     assert checked >= 30 and not wrong, wrong
+
+
+def test_the_open_patient_stays_open_across_a_switch(qtbot, make_ctx, english_after) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx("practitioner")
+    window = _window(qtbot, ctx)
+    ctx.signals.patient_open_requested.emit(7)
+    assert window.stack.currentWidget() is window.profile
+    window.set_language("zh_CN")
+    assert window.stack.currentWidget() is window.profile and window.profile.patient_id == 7  # type: ignore[union-attr]
+    assert window.profile.tabs.tabText(0) == "时间线(&T)"  # type: ignore[union-attr]
+    ctx.signals.patient_open_requested.emit(8)  # the signal still reaches the rebuilt window, once
+    assert window.profile.patient_id == 8  # type: ignore[union-attr]

@@ -73,7 +73,7 @@ class AlertTableModel(RowTableModel[AlertView]):
         QT_TR_NOOP("At stake"),
         QT_TR_NOOP("Patient"),
         QT_TR_NOOP("Phone"),
-        QT_TR_NOOP("Why"),
+        QT_TR_NOOP("Alert"),
         QT_TR_NOOP("Reason"),
         QT_TR_NOOP("Raised"),
         QT_TR_NOOP("Snoozed until"),
