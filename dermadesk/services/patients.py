@@ -108,6 +108,17 @@ class PatientService:
             )
         )
 
+    def _without_stale_pinyin(self, patient: Patient) -> Patient:
+        """A renamed Chinese patient whose romanised name was derived (not typed) gets it derived afresh."""
+        if patient.id is None or not patient.name_latin:
+            return patient
+        with self._ctx.store.read() as uow:
+            before = uow.patients.get(patient.id)
+        if before is None or (before.given_name, before.family_name) == (patient.given_name, patient.family_name):
+            return patient
+        derived = pinyin_names.latin_name(before.given_name, before.family_name)
+        return dataclasses.replace(patient, name_latin="") if patient.name_latin == derived else patient
+
     def register(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
         return self.save(patient, consents)
 
@@ -118,7 +129,7 @@ class PatientService:
         """Register (no id) or update a patient, with the consent decisions made in the same form, as one
         transaction: a failure leaves neither half behind."""
         actor = self._ctx.require(Permission.EDIT_PATIENTS, "edit patients" if patient.id else "register patients")
-        patient = self.normalised(patient)
+        patient = self.normalised(self._without_stale_pinyin(patient))
         now = self._ctx.clock.now()
         with self._ctx.store.write() as uow:
             if patient.id is None:

@@ -289,19 +289,19 @@
     </message>
     <message>
         <source>concern below</source>
-        <translation>低于即需关注：</translation>
+        <translation>关注线：低于</translation>
     </message>
     <message>
         <source>concern above</source>
-        <translation>高于即需关注：</translation>
+        <translation>关注线：高于</translation>
     </message>
     <message>
         <source>concern from</source>
-        <translation>达到即需关注：</translation>
+        <translation>关注线：达到</translation>
     </message>
     <message>
         <source>concern at or below</source>
-        <translation>不高于即需关注：</translation>
+        <translation>关注线：不高于</translation>
     </message>
     <message>
         <source>Left a voicemail</source>

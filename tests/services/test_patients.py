@@ -97,3 +97,14 @@ def test_a_romanised_name_typed_by_the_user_is_kept(services: Services) -> None:
     saved = services.patients.register(Patient("芳", "王", name_latin="Fiona Wong"))
     assert saved.name_latin == "Fiona Wong"
     assert services.patients.search("fiona") == [saved.id] == services.patients.search("wangfang")
+
+
+def test_renaming_a_chinese_patient_renews_a_derived_pinyin_but_not_a_typed_one(services: Services) -> None:
+    import dataclasses
+
+    derived = services.patients.register(Patient("芳", "王"))
+    renamed = services.patients.update(dataclasses.replace(derived, given_name="丽"))
+    assert renamed.name_latin == "Wang Li" and services.patients.search("wangli") == [renamed.id]
+    assert services.patients.search("wangfang") == []
+    typed = services.patients.register(Patient("伟", "张", name_latin="David Cheung"))
+    assert services.patients.update(dataclasses.replace(typed, given_name="强")).name_latin == "David Cheung"

@@ -213,3 +213,16 @@ def test_the_open_patient_stays_open_across_a_switch(qtbot, make_ctx, english_af
     assert window.profile.tabs.tabText(0) == "时间线(&T)"  # type: ignore[union-attr]
     ctx.signals.patient_open_requested.emit(8)  # the signal still reaches the rebuilt window, once
     assert window.profile.patient_id == 8  # type: ignore[union-attr]
+
+
+def test_the_ui_registers_its_own_cjk_font(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Chinese shows on a bare machine: the bundled WenQuanYi Micro Hei is registered and in the app's fallbacks."""
+    from PySide6.QtGui import QFontDatabase
+
+    from dermadesk.ui.application import create_application
+
+    app = create_application()
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert "WenQuanYi Micro Hei" in chinese
+    assert "WenQuanYi Micro Hei" in app.font().families()
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems("WenQuanYi Micro Hei")
