@@ -83,3 +83,12 @@ def choose_language(code: str) -> str:
 def word(text: str) -> str:
     """A word of a catalogue or of the domain (listed with QT_TR_NOOP) in the UI's language."""
     return QCoreApplication.translate(WORDS, text)
+
+
+def list_separator() -> str:
+    """', ' between the items of a list in a sentence ('、' in Chinese)."""
+    return _tr(", ")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)

@@ -1651,6 +1651,10 @@
         <source>Retail skincare</source>
         <translation>零售护肤品</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>AlertActionDialog</name>

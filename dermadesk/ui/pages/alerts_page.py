@@ -36,6 +36,7 @@ from dermadesk.ui.dialogs.booking_dialog import BookingDialog
 from dermadesk.ui.dialogs.call_log_dialog import CallLogDialog
 from dermadesk.ui.dialogs.resolve_dialog import AlertActionDialog, ResolveDialog, is_stale
 from dermadesk.ui.dialogs.snooze_dialog import SnoozeDialog
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import (
     COL_PATIENT,
@@ -274,7 +275,7 @@ class AlertsPage(Page):
         others = [rule_text(v.alert.rule) for v in self.model.rows() if v.alert.patient_id == alert.patient_id]
         others.remove(rule_text(alert.rule))
         if others:  # one call can settle several alerts for the same patient
-            facts.append(self.tr("Also in the list: %1").replace("%1", ", ".join(others)))
+            facts.append(self.tr("Also in the list: %1").replace("%1", list_separator().join(others)))
         if alert.snoozed_until:
             day = locale.toString(alert.snoozed_until, QLocale.FormatType.ShortFormat)
             facts.append(self.tr("Snoozed until %1").replace("%1", day))

@@ -25,6 +25,7 @@ from dermadesk.domain.staff import Permission
 from dermadesk.services.workspace import Services
 from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.widgets.settings.alert_rules_section import AlertRulesSection
 from dermadesk.ui.widgets.settings.clinic_section import ClinicDetailsSection
@@ -238,7 +239,7 @@ class SettingsPage(Page):
             self,
             self.tr("Unsaved settings"),
             self.tr("These settings have changes that are not saved: %1. Throw the changes away?").replace(
-                "%1", ", ".join(titles)
+                "%1", list_separator().join(titles)
             ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

@@ -36,6 +36,7 @@ from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.charts.tier_charts import BarChart, tier_colour
 from dermadesk.ui.dialogs.document_dialog import DocumentDialog
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format, display_locale, money_text
 from dermadesk.ui.models.patient_table_model import segment_text, stage_text, tier_text
@@ -315,8 +316,8 @@ class TiersPage(Page):
         self.members_value.setText(locale.toString(sum(n for code, n in f.per_tier.items() if code != NONE)))
         self.revenue_value.setText(self._money(sum(f.revenue.values())))
         self.at_risk_value.setText(self._money(f.at_risk_minor))
-        stages = ", ".join(stage_text(s.value) for s in AT_RISK_STAGES)
-        segments = ", ".join(segment_text(s) for s in f.at_risk_segments)
+        stages = list_separator().join(stage_text(s.value) for s in AT_RISK_STAGES)
+        segments = list_separator().join(segment_text(s) for s in f.at_risk_segments)
         self.at_risk_value.parentWidget().setToolTip(  # the whole card explains itself
             self.tr("Predicted value for the next 12 months of the %1 patients who are %2, or in the segments %3.")
             .replace("%1", locale.toString(f.at_risk_patients))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from dermadesk.domain.patients import Consent, ConsentKind
 from dermadesk.domain.tiers import TierDefinition
-from dermadesk.ui.i18n import WORDS
+from dermadesk.ui.i18n import WORDS, list_separator
 from dermadesk.ui.models.patient_table_model import FLAG_RED, segment_text, stage_text, tier_colour, tier_text
 from dermadesk.ui.models.timeline_model import local_text
 
@@ -152,7 +152,7 @@ class PatientHeader(QWidget):
         if allergies.strip():
             parts.append(self.tr("Allergies: %1").replace("%1", allergies.strip()))
         if contraindications:
-            words = ", ".join(contraindication_text(c) for c in contraindications)
+            words = list_separator().join(contraindication_text(c) for c in contraindications)
             parts.append(self.tr("Contraindications: %1").replace("%1", words))
         if parts:
             self.warnings_label.setText("<br>".join(_escape(p) for p in parts))
