@@ -3,7 +3,7 @@ Chinese names sort by their sound (pypinyin does the reading; surnames read diff
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+import functools
 
 # Characters read one way as a surname and another in ordinary words (单 is "dan" in 简单, "Shan" as a name).
 SURNAME_READINGS = {
@@ -35,6 +35,8 @@ def syllables(text: str, surname: bool = False) -> list[str]:
     text = text.strip()
     if not text:
         return []
+    from pypinyin import Style, lazy_pinyin  # 0.3 s of dictionaries: loaded with the first Chinese name only
+
     first = SURNAME_READINGS.get(text[0]) if surname else None
     rest = text[1:] if first else text
     read = lazy_pinyin(rest, style=Style.NORMAL, errors="default")
@@ -63,6 +65,7 @@ def search_forms(given: str, family: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if form))
 
 
+@functools.lru_cache(maxsize=20_000)  # every keystroke's rows sort again: the same names, read once
 def sort_key(name: str) -> str:
     """Chinese names sort by their pinyin among Latin ones ('王芳' between 'Walker' and 'Webb')."""
     return " ".join(syllables(name)).casefold() if has_han(name) else name.casefold()
