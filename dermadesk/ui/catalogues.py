@@ -48,6 +48,13 @@ CATALOGUE_WORDS = (
     QT_TR_NOOP("Moved"),
     QT_TR_NOOP("Deceased"),
     QT_TR_NOOP("Other"),
+    # alert outcomes inside a sentence ("Resolved: no answer")
+    QT_TR_NOOP("rebooked"),
+    QT_TR_NOOP("declined"),
+    QT_TR_NOOP("no answer"),
+    QT_TR_NOOP("moved"),
+    QT_TR_NOOP("deceased"),
+    QT_TR_NOOP("other"),
     # message channels
     QT_TR_NOOP("SMS"),
     QT_TR_NOOP("Messaging app"),

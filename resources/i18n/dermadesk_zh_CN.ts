@@ -152,6 +152,30 @@
         <translation>已故</translation>
     </message>
     <message>
+        <source>rebooked</source>
+        <translation>已再预约</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>暂无意向</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
