@@ -226,3 +226,18 @@ def test_the_ui_registers_its_own_cjk_font(qapp) -> None:  # type: ignore[no-unt
     assert "WenQuanYi Micro Hei" in chinese
     assert "WenQuanYi Micro Hei" in app.font().families()
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems("WenQuanYi Micro Hei")
+
+
+@pytest.mark.parametrize(
+    ("system", "language"),
+    [("zh_CN", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("zh_TW", "zh_CN"), ("en_GB", "en"), ("fr_FR", "en"), ("C", "en")],
+)
+def test_until_someone_chooses_the_systems_language_decides(system: str, language: str) -> None:
+    assert i18n.supported(system) == language
+
+
+def test_a_workstations_choice_outlives_the_run(qapp, english_after) -> None:  # type: ignore[no-untyped-def]
+    i18n.choose_language("zh_CN")
+    assert i18n.chosen_language() == "zh_CN"  # what the next start applies
+    QSettings().remove(i18n.LANGUAGE_KEY)
+    assert i18n.chosen_language() == i18n.system_language()
