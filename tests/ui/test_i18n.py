@@ -166,12 +166,16 @@ def test_the_monthly_report_prints_in_the_workstations_language(qtbot, make_ctx,
 
 
 def test_default_treatment_names_are_the_same_on_screen_and_on_paper(qapp, english_after) -> None:  # type: ignore[no-untyped-def]
-    from dermadesk.documents.treatment_names import DEFAULT_NAMES
+    from dermadesk.documents.default_names import DEFAULT_NAMES
     from dermadesk.domain.catalogue import DEFAULT_TREATMENTS
+    from dermadesk.domain.readings import DEFAULT_METRICS
+    from dermadesk.domain.tiers import DEFAULT_TIERS
 
     i18n.apply_language("zh_CN")
-    for treatment in DEFAULT_TREATMENTS:
-        assert i18n.word(treatment.name) == DEFAULT_NAMES["zh_CN"][treatment.name]
+    for name in (
+        [t.name for t in DEFAULT_TREATMENTS] + [t.name for t in DEFAULT_TIERS] + [m.name for m in DEFAULT_METRICS]
+    ):
+        assert i18n.word(name) == DEFAULT_NAMES["zh_CN"][name], name
 
 
 def test_the_translations_follow_the_glossary() -> None:
