@@ -137,3 +137,16 @@ def test_monthly_report_totals_equal_the_stored_review(demo_opened, clock, tmp_p
     assert members == {t.code: t.patients for t in report.tiers}
     (tmp_path / "r.pdf").write_bytes(pdf)
     assert "Monthly tier report" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_a_chinese_welcome_pack_says_the_default_names_and_notices_in_chinese(
+    services: Services, visit, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.pdf"
+    path.write_bytes(services.packets.onboarding(visit["patient"]).pdf)  # the patient's own language: zh_CN
+    text = pdf_text(path)
+    for expected in ("含水量", "色素 / 色斑面积", "% 面积", "加密数据库", "防晒"):
+        assert expected in text, expected
+    for english in ("Hydration", "encrypted database", "SPF 50, reapplied"):
+        assert english not in text, english
+    assert uncovered(path) == []
