@@ -112,7 +112,8 @@ def describe_event(event: TimelineEvent, lookups: EventLookups) -> str:
     d = event.details
     parts: list[str] = []
     if event.kind is EventKind.TREATMENT:
-        parts.append(lookups.treatments.get(event.treatment_type_id or 0, event.summary or _tr("Treatment")))
+        name = lookups.treatments.get(event.treatment_type_id or 0)  # a default name in the UI's language
+        parts.append(_tr(name) if name else event.summary or _tr("Treatment"))
         parts += [str(d[k]) for k in ("area", "product") if d.get(k)]
         if d.get("units"):
             parts.append(_tr("{n} units").format(n=d["units"]))
