@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import itertools
 import os
+import time
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from dermadesk.store.server import ServerAddress
 
@@ -47,8 +49,17 @@ class PgServer:
         return address.url._replace(password=None).render_as_string(hide_password=False)
 
     def drop(self, name: str) -> None:
-        with self._admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        """FORCE ends our own connections; an autovacuum worker that just started on the fresh database belongs
+        to the server, which this role may not signal: it finishes in a moment, so try again."""
+        for attempt in range(40):
+            try:
+                with self._admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                return
+            except DBAPIError as exc:
+                if "pg_signal_backend" not in str(exc) or attempt == 39:
+                    raise
+                time.sleep(0.25)
 
     def dispose(self) -> None:
         self._admin.dispose()

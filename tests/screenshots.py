@@ -1,6 +1,6 @@
 """Screenshots of every screen on a demo clinic, offscreen, for README and for looking at what we built.
 
-    uv run python tests/screenshots.py [--out docs/screenshots] [--patients 800]
+    uv run python tests/screenshots.py [--out docs/screenshots] [--patients 800] [--language zh_CN]
 
 Builds (once, in the temp folder) a demo clinic with two monthly reviews and the alerts of its last day,
 signs in as the owner and saves one PNG per screen."""
@@ -56,12 +56,15 @@ def settle(app, until: Callable[[], bool] = lambda: False, seconds: float = 3.0)
     app.processEvents()
 
 
-def richest_patient(services) -> int:  # type: ignore[no-untyped-def]
-    """A patient with readings and a long history: the profile worth showing."""
+def richest_patient(services, language: str = "en") -> int:  # type: ignore[no-untyped-def]
+    """A patient with readings and a long history: the profile worth showing (in Chinese, a patient whose
+    own language is Chinese)."""
     from dermadesk.domain.timeline import EventKind
 
     best, best_count = 1, -1
     for pid in range(1, 300):
+        if language != "en" and services.patients.get(pid).preferred_language != language:
+            continue
         counts = services.timeline.kinds_count(pid)
         score = sum(counts.values()) + 10 * counts.get(EventKind.SKIN_TEST, 0)
         if score > best_count:
@@ -82,12 +85,14 @@ def main() -> None:
     from dermadesk.services.vault import Vault
     from dermadesk.services.workspace import Workspace
     from dermadesk.system.secrets import KeyringSecretStore
+    from dermadesk.ui import i18n
     from dermadesk.ui.app_context import AppContext
     from dermadesk.ui.application import create_application
     from dermadesk.ui.main_window import MainWindow
     from dermadesk.ui.tasks import TaskRunner
 
     app = create_application()
+    i18n.apply_language(args.language)  # this run only: the workstation's own choice is left alone
     opened = Workspace(Vault(KeyringSecretStore())).open(path)
     services = Workspace(Vault(KeyringSecretStore())).services(opened, None)
     services.staff.sign_in("grace", DEMO_PASSWORD)
@@ -101,7 +106,7 @@ def main() -> None:
         window.show_page(index)
         settle(app)
         window.grab().save(str(args.out / f"{page.page_id}{suffix}.png"))
-    ctx.signals.patient_open_requested.emit(richest_patient(services))
+    ctx.signals.patient_open_requested.emit(richest_patient(services, args.language))
     settle(app, seconds=4)
     window.grab().save(str(args.out / f"profile{suffix}.png"))
     tabs = getattr(window.profile, "tabs", None)

@@ -26,20 +26,41 @@ RULE_NAMES: dict[AlertRule, str] = {
 }
 
 
-def duration(days: int) -> str:
+DURATIONS: dict[str, str] = {"months": "{n} months", "weeks": "{n} weeks", "day": "{n} day", "days": "{n} days"}
+# Values stored in a reason that are words themselves (stages, the fallback treatment, score names).
+WORDS: tuple[str, ...] = (
+    "prospect",
+    "new",
+    "active",
+    "silent",
+    "dormant",
+    "lost",
+    "Treatment",
+    "satisfaction",
+)
+Translate = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def duration(days: int, translate: Translate = _same) -> str:
     """'3 weeks', '2 months', '5 days': how a receptionist says it."""
     if days >= 60:
-        return f"{round(days / 30.4)} months"
+        return translate(DURATIONS["months"]).format(n=round(days / 30.4))
     if days >= 14:
-        return f"{round(days / 7)} weeks"
-    return f"{days} day" + ("" if days == 1 else "s")
+        return translate(DURATIONS["weeks"]).format(n=round(days / 7))
+    return translate(DURATIONS["day" if days == 1 else "days"]).format(n=days)
 
 
-def describe_reason(
-    rule: AlertRule, reason: Mapping[str, object], translate: Callable[[str], str] = lambda text: text
-) -> str:
-    """The reason in words; `translate` lets the UI swap each template for its translation."""
+def describe_reason(rule: AlertRule, reason: Mapping[str, object], translate: Translate = _same) -> str:
+    """The reason in words; `translate` lets the UI swap each template (and each stored word, such as a
+    stage or a tier name) for its translation."""
     r = dict(reason)
+
+    def word(value: object) -> object:
+        return translate(value) if isinstance(value, str) and value else value
 
     def say(key: str, **values: object) -> str:
         return translate(TEMPLATES[key]).format(**values)
@@ -47,8 +68,8 @@ def describe_reason(
     if rule is AlertRule.OVERDUE_FOLLOW_UP:
         return say(
             "overdue",
-            treatment=r.get("treatment") or "Treatment",
-            overdue=duration(int(r["days_overdue"])),
+            treatment=word(r.get("treatment") or "Treatment"),
+            overdue=duration(int(r["days_overdue"]), translate),
             days_since=r["days_since"],
             interval=r["usual_interval"],
         )
@@ -57,19 +78,19 @@ def describe_reason(
     if rule is AlertRule.STAGE_CROSSING:
         return say(
             "stage",
-            current_stage=r.get("current_stage"),
-            previous_stage=r.get("previous_stage"),
+            current_stage=word(r.get("current_stage")),
+            previous_stage=word(r.get("previous_stage")),
             days_since=r.get("days_since"),
         )
     if rule is AlertRule.LOW_SATISFACTION:
         scores = ", ".join(
             f"{name} {int(r[key])}"
-            for key, name in (("nps", "NPS"), ("csat", "CSAT"), ("post_treatment", "satisfaction"))
+            for key, name in (("nps", "NPS"), ("csat", "CSAT"), ("post_treatment", translate("satisfaction")))
             if r.get(key) is not None
         )
         return say("satisfaction", scores=scores)
     if rule is AlertRule.FALLING_VALUE:
         if r.get("demoted"):
-            return say("demoted", from_tier=r.get("from_tier"), to_tier=r.get("to_tier"))
+            return say("demoted", from_tier=word(r.get("from_tier")), to_tier=word(r.get("to_tier")))
         return say("value_drop", drop=round(100 * float(r.get("clv_drop") or 0)))
     return say("gone", chance=round(100 * float(r["p_alive"])), days_since=r.get("days_since"), visits=r.get("visits"))

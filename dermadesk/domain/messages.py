@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -125,15 +126,37 @@ PROBLEMS: dict[str, str] = {
 }
 
 
-def describe_problem(problem: FieldProblem) -> str:
-    text = f"{problem.field.replace('_', ' ')} {PROBLEMS.get(problem.problem, problem.problem)}"
-    return f"row {problem.row}: {text}" if problem.row is not None else text
+# The fields a problem can name, in words; a field not listed is shown as its name with spaces.
+FIELD_NAMES: dict[str, str] = {
+    name: name.replace("_", " ")
+    for name in (
+        "amount", "tiers", "username", "referred_patient", "photo", "password_again", "password", "occurred_at",
+        "name", "healthy_range", "email", "default_price", "date_of_birth", "values", "until", "units",
+        "treatment", "tier", "threshold", "template", "taken_at", "summary", "starts_at", "skin_type", "role",
+        "reason", "reading_session", "practitioner", "phone", "patients", "patient_id", "patient", "passphrase",
+        "nps", "idle_lock_minutes", "follow_up", "family_name", "given_name", "ends_on", "duplicate",
+        "display_name", "date", "currency", "country", "contraindications", "clinic_name", "alerts",
+    )
+}  # fmt: skip
+ROW_PROBLEM = "row {row}: {problem}"
+Translate = Callable[[str], str]
 
 
-def describe(error: DermaDeskError) -> str:
-    """One plain sentence for an error, with its details filled in."""
-    template = MESSAGES.get(error.code.value, error.code.value)
-    values: dict[str, object] = {"problems": "; ".join(map(describe_problem, error.problems))}
+def _same(text: str) -> str:
+    return text
+
+
+def describe_problem(problem: FieldProblem, translate: Translate = _same) -> str:
+    field = translate(FIELD_NAMES.get(problem.field, problem.field.replace("_", " ")))
+    text = f"{field} {translate(PROBLEMS.get(problem.problem, problem.problem))}"
+    return translate(ROW_PROBLEM).format(row=problem.row, problem=text) if problem.row is not None else text
+
+
+def describe(error: DermaDeskError, translate: Translate = _same) -> str:
+    """One plain sentence for an error, with its details filled in; `translate` lets the UI swap each
+    template for its translation before the details go in."""
+    template = translate(MESSAGES.get(error.code.value, error.code.value))
+    values: dict[str, object] = {"problems": "; ".join(describe_problem(p, translate) for p in error.problems)}
     values.update(error.details)
     try:
         return template.format(**values)

@@ -147,6 +147,7 @@ class PatientSummary:
     last_visit: date | None = None
     next_booking: datetime | None = None
     flags: tuple[str, ...] = field(default=())
+    sort_name: str = ""  # how the name sorts (pinyin for a Chinese name, so 王芳 sits among the W's)
 
 
 def _is_cjk(text: str) -> bool:

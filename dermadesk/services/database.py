@@ -34,6 +34,7 @@ class OpenedDatabase:
     new_key: NewKey | None = None  # only on creation: the recovery key to show once
     read_only: bool = False
     damage: tuple[str, ...] = ()  # what the start-up quick_check found; the database is then open read-only
+    checked: bool = True  # False until `check_after_open` has run (a big file opened with check_later)
     chain_key: bytes | None = None  # a stored audit chain key (server, or a file copied back from one)
     server: str | None = None  # user@host:port/database of a clinic server
 
@@ -58,9 +59,12 @@ def open_database(
     settings: ClinicSettings | None = None,
     backups: Path | None = None,
     clock: Clock | None = None,
+    check_later: bool = False,
 ) -> OpenedDatabase:
     """Unlock and open an existing database (upgrading its schema after a backup), or create a new one.
-    An existing file is never recreated or written to before its key has opened it."""
+    An existing file is never recreated or written to before its key has opened it. With `check_later`, a big
+    file that needs no upgrade opens before its quick_check: the caller runs `check_after_open` as the first
+    work on its database thread (the app does, behind the sign-in dialog), so nothing is written before it."""
     clock = clock or SystemClock()
     path = Path(path)
     refuse_shared_location(path)
@@ -68,6 +72,9 @@ def open_database(
     if path.exists():
         key = vault.unlock(path)
         engine = open_encrypted(path, key)
+        if check_later and path.stat().st_size > CHECK_AT_OPEN_BYTES and not migrate.needs_upgrade(engine):
+            store = _store(engine)
+            return OpenedDatabase(store, path, key, chain_key=_chain_key(store), checked=False)
         damage = pragma_problems(engine, ("quick_check",))
         if damage:  # never migrated, written or "repaired": read-only, and the UI says so
             engine.dispose()
@@ -97,6 +104,21 @@ def open_database(
         _remove_unfinished(path, vault)
         raise
     return OpenedDatabase(store, path, new_key.key, new_key)
+
+
+# quick_check reads and decrypts every page: about 5 ms per MB here. Below this size it runs before the
+# database is handed over; above it, on the database thread while the sign-in dialog is open.
+CHECK_AT_OPEN_BYTES = 64 * 1024 * 1024
+
+
+def check_after_open(opened: OpenedDatabase) -> tuple[str, ...]:
+    """The start-up quick_check of a database opened with check_later; on damage the open database turns
+    read-only (nothing was written before: the caller runs this first on its database thread)."""
+    damage = tuple(pragma_problems(opened.store.engine, ("quick_check",))[:20])
+    opened.checked = True
+    if damage:
+        opened.damage, opened.read_only, opened.store.read_only = damage, True, True
+    return damage
 
 
 def open_read_only(path: Path, vault: Vault) -> OpenedDatabase:

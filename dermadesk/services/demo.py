@@ -20,6 +20,7 @@ from dermadesk.services.demo_people import NamePool, draw_pools, locale_weights,
 from dermadesk.services.patients import search_terms
 from dermadesk.services.staff import HASHER
 from dermadesk.store.unit_of_work import UnitOfWork
+from dermadesk.system.pinyin_names import latin_name
 
 DEMO_SETTINGS = ClinicSettings(
     name="Harbour Skin Clinic",
@@ -152,6 +153,7 @@ class DemoService:
             if referred
             else AcquisitionSource(str(rng.choice(["walk_in", "search", "social", "advertising", "event", "other"]))),
             referred_by_id=referred.id if referred else None,
+            name_latin=latin_name(given, family),  # as the service derives it for a Chinese name
             first_contact_on=joined,
             created_at=at(joined, rng),
             updated_at=at(joined, rng),

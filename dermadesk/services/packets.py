@@ -180,6 +180,7 @@ class PacketService:
         language: str,
     ) -> AftercareTreatment | None:
         from dermadesk.documents.aftercare_templates import load_template, parse_template, resolve_advice
+        from dermadesk.documents.default_names import default_name
 
         kind = uow.catalogue.treatment(event.treatment_type_id) if event.treatment_type_id else None
         if kind is None or not kind.aftercare_template:
@@ -189,10 +190,11 @@ class PacketService:
         visit_day = clinic_day(event.occurred_at)
         follow_up = visit_day + timedelta(days=kind.follow_up_min_days) if kind.follow_up_min_days else None
         practitioner = staff.get(event.practitioner_id, "")  # type: ignore[arg-type]
+        name = default_name(kind.name, language)
         advice = resolve_advice(
             advice,
             patient=patient,
-            treatment=kind.name,
+            treatment=name,
             visit_date=visit_day,
             practitioner=practitioner or lead,
             clinic=clinic,
@@ -201,7 +203,7 @@ class PacketService:
         )
         units = event.details.get("units")
         return AftercareTreatment(
-            kind.name,
+            name,
             advice,
             str(event.details.get("area", "")),
             str(event.details.get("product", "")),

@@ -35,6 +35,7 @@ from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services import phones
 from dermadesk.services.context import ServiceContext
 from dermadesk.store.unit_of_work import UnitOfWork
+from dermadesk.system import pinyin_names
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
@@ -43,12 +44,22 @@ LANGUAGES = ("en", "zh_CN", "es", "fr", "de", "pl", "ru", "ar", "ko", "el")
 def search_terms(patient: Patient) -> Iterator[tuple[str, str]]:
     """(kind, term) pairs a patient is found by."""
     names = name_tokens(patient.given_name, patient.family_name, patient.preferred_name, patient.name_latin)
-    for token in names + joined_names(patient.given_name, patient.family_name):
+    pinyin = pinyin_names.search_forms(patient.given_name, patient.family_name)  # 王芳: wang, fang, wangfang…
+    for token in names + joined_names(patient.given_name, patient.family_name) + pinyin:
         yield "name", token
     for form in phones.search_forms(patient.phone):
         yield "phone", form
     if patient.email:
         yield "email", patient.email.casefold()
+
+
+def with_latin_name(patient: Patient) -> Patient:
+    """A Chinese name saved without a romanised form gets its pinyin ('Wang Fang'), shown beside the name and
+    found by a Latin keyboard; a form the user typed is kept as typed."""
+    if patient.name_latin.strip():
+        return patient
+    latin = pinyin_names.latin_name(patient.given_name, patient.family_name)
+    return dataclasses.replace(patient, name_latin=latin) if latin else patient
 
 
 def validate_patient(patient: Patient, today: date) -> list[FieldProblem]:
@@ -87,13 +98,26 @@ class PatientService:
                 problems.append(FieldProblem("phone", "invalid_phone"))
             phone = e164 or phone
         require_valid(problems)
-        return dataclasses.replace(
-            patient,
-            given_name=patient.given_name.strip(),
-            family_name=patient.family_name.strip(),
-            phone=phone,
-            email=patient.email.strip(),
+        return with_latin_name(
+            dataclasses.replace(
+                patient,
+                given_name=patient.given_name.strip(),
+                family_name=patient.family_name.strip(),
+                phone=phone,
+                email=patient.email.strip(),
+            )
         )
+
+    def _without_stale_pinyin(self, patient: Patient) -> Patient:
+        """A renamed Chinese patient whose romanised name was derived (not typed) gets it derived afresh."""
+        if patient.id is None or not patient.name_latin:
+            return patient
+        with self._ctx.store.read() as uow:
+            before = uow.patients.get(patient.id)
+        if before is None or (before.given_name, before.family_name) == (patient.given_name, patient.family_name):
+            return patient
+        derived = pinyin_names.latin_name(before.given_name, before.family_name)
+        return dataclasses.replace(patient, name_latin="") if patient.name_latin == derived else patient
 
     def register(self, patient: Patient, consents: Mapping[ConsentKind, bool] | None = None) -> Patient:
         return self.save(patient, consents)
@@ -105,7 +129,7 @@ class PatientService:
         """Register (no id) or update a patient, with the consent decisions made in the same form, as one
         transaction: a failure leaves neither half behind."""
         actor = self._ctx.require(Permission.EDIT_PATIENTS, "edit patients" if patient.id else "register patients")
-        patient = self.normalised(patient)
+        patient = self.normalised(self._without_stale_pinyin(patient))
         now = self._ctx.clock.now()
         with self._ctx.store.write() as uow:
             if patient.id is None:
@@ -295,6 +319,7 @@ def _summaries(uow: UnitOfWork, ids: Sequence[int], now: datetime) -> list[Patie
                 from_day_number(last[pid]) if pid in last else None,
                 booked.get(pid),
                 flags,
+                pinyin_names.sort_key(row.display_name),
             )
         )
     return summaries

@@ -8,7 +8,6 @@ import json
 import re
 from typing import Any
 
-from dermadesk.documents.patient_data_report import build_patient_data_report
 from dermadesk.domain.alerts import ACTIVE_STATUSES, AlertStatus
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.dates import clinic_day, day_number
@@ -64,6 +63,8 @@ class PrivacyService:
                 tuple(sections(rows, staff, metrics, clinic.currency)),
             )
             pdf = io.BytesIO()
+            from dermadesk.documents.patient_data_report import build_patient_data_report  # reportlab: not at start
+
             build_patient_data_report(report, pdf)
             json_text = json.dumps(document, ensure_ascii=False, indent=2, default=_plain)
             self._ctx.audit(uow, AuditAction.EXPORT, "patient_data", patient_id, patient_id)

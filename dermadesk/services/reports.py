@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from dermadesk.documents.default_names import default_name
 from dermadesk.domain.alerts import AlertOutcome
 from dermadesk.domain.audit import AuditAction
 from dermadesk.domain.dates import day_number, month_end
@@ -90,7 +91,7 @@ def _monthly(uow: UnitOfWork, month: str, language: str) -> MonthlyTierReport:
         tuple(
             TierLine(
                 t.code,
-                t.name,
+                default_name(t.name, language),
                 figures.per_tier.get(t.code, 0),
                 figures.revenue_12m.get(t.code, 0),
                 figures.visits_12m.get(t.code, 0),

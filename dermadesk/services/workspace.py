@@ -73,12 +73,25 @@ class Workspace:
         self.backups = backups
         self.clock = clock or SystemClock()
 
-    def open(self, path: Path | str, *, create: bool = False, settings: ClinicSettings | None = None) -> OpenedDatabase:
-        """A database file, or a clinic server named by a postgresql:// URL."""
+    def open(
+        self,
+        path: Path | str,
+        *,
+        create: bool = False,
+        settings: ClinicSettings | None = None,
+        check_later: bool = False,
+    ) -> OpenedDatabase:
+        """A database file, or a clinic server named by a postgresql:// URL (see open_database: check_later)."""
         if is_server_url(path):
             return open_server_database(str(path), self.vault, settings=settings, clock=self.clock)
         return open_database(
-            Path(path), self.vault, create=create, settings=settings, backups=self.backups, clock=self.clock
+            Path(path),
+            self.vault,
+            create=create,
+            settings=settings,
+            backups=self.backups,
+            clock=self.clock,
+            check_later=check_later,
         )
 
     def open_read_only(self, path: Path | str) -> OpenedDatabase:

@@ -26,6 +26,7 @@ class AppSignals(QObject):
     review_finished = Signal()
     new_patient_requested = Signal()
     refresh_requested = Signal()  # other workstations may have changed what is shown (a clinic server)
+    language_requested = Signal(str)  # show the UI in this language (a code of ui/i18n.LANGUAGES)
 
 
 @dataclass

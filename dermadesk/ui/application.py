@@ -20,9 +20,10 @@ from dermadesk.domain.ports import PassphrasePrompt, ProgressReporter
 from dermadesk.domain.staff import BreakGlassSession, Permission
 from dermadesk.services.backups import BackupEntry
 from dermadesk.services.context import SYSTEM_ACTOR
-from dermadesk.services.database import OpenedDatabase, describe
+from dermadesk.services.database import OpenedDatabase, check_after_open, describe
 from dermadesk.services.demo import DEMO_PASSWORD, DEMO_SETTINGS, DemoSpec
 from dermadesk.services.workspace import Services, Workspace
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.app_icon import app_icon
 from dermadesk.ui.dialogs.break_glass_notice import BreakGlassNoticeDialog
@@ -31,14 +32,20 @@ from dermadesk.ui.dialogs.passphrase_dialog import GuiPassphrasePrompt
 from dermadesk.ui.dialogs.setup_dialog import SetupDialog
 from dermadesk.ui.dialogs.sign_in_dialog import SignInDialog
 from dermadesk.ui.fonts import install_fonts
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.idle_watcher import IdleWatcher
 from dermadesk.ui.main_window import MainWindow
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.single_instance import SingleInstance
 from dermadesk.ui.tasks import TaskRunner
 from dermadesk.ui.widgets.lock_screen import LockScreen
+from dermadesk.ui.widgets.settings.staff_section import role_name
 
 DEMO_PATIENTS = 2000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -48,8 +55,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     install_fonts(app)  # type: ignore[arg-type]
     app.setWindowIcon(app_icon())  # type: ignore[union-attr]  # every window and dialog, and the taskbar
-    if QLocale.system().name() == "C":  # a bare POSIX locale has no date or money formats worth showing
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    i18n.apply_language(i18n.chosen_language())  # this workstation's choice, else the system's language
     if not hasattr(app, "dermadesk_gc"):
         app.dermadesk_gc = collect_on_gui_thread(app)  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
@@ -101,9 +107,10 @@ class DesktopSession:
         self.window.closing.connect(self.close)
         self.window.lock_requested.connect(self.lock)
         self.window.sign_out_requested.connect(self.sign_out)
+        self.window.language_changed.connect(lambda _code: self.refresh_status())
 
     def start(self) -> None:
-        self.window.show_status(self.window.tr("Opening the clinic database…"))
+        self.window.show_status(_tr("Opening the clinic database…"))
         self.window.show()
         location = self._location()
         if location is None:
@@ -111,7 +118,7 @@ class DesktopSession:
             return
         settings: ClinicSettings | None = DEMO_SETTINGS if self.request.demo else None
         self.runner.database(
-            lambda: self.workspace.open(location, create=True, settings=settings),
+            lambda: self.workspace.open(location, create=True, settings=settings, check_later=True),
             on_done=self._on_database_opened,
             on_error=self._on_open_failed,
         )
@@ -137,13 +144,9 @@ class DesktopSession:
     def _on_database_opened(self, opened: OpenedDatabase) -> None:
         self.opened = opened
         self.services = self.workspace.services(opened, None)
-        if opened.damage:
-            self.window.show_banner(
-                self.window.tr(
-                    "This database failed its start-up check and is open read-only: nothing can be saved. "
-                    "It has not been changed. Restore a backup (dermadesk backup restore) or call for help."
-                )
-            )
+        if not opened.checked:  # a big file: its quick_check runs first on the database thread, before any write
+            self.runner.database(lambda: check_after_open(opened), on_done=lambda _: self._show_damage(opened))
+        self._show_damage(opened)
         if opened.server is not None:
             self._watch_for_others()
         if self.request.demo and opened.new_key is not None:
@@ -155,11 +158,20 @@ class DesktopSession:
             self.runner.database(
                 fill,
                 on_done=lambda _: self._welcome(),
-                progress=self.window.tr("Creating the demo clinic…"),
+                progress=_tr("Creating the demo clinic…"),
                 parent=self.window,
             )
         else:
             self._welcome()
+
+    def _show_damage(self, opened: OpenedDatabase) -> None:
+        if opened.damage:
+            self.window.show_banner(
+                _tr(
+                    "This database failed its start-up check and is open read-only: nothing can be saved. "
+                    "It has not been changed. Restore a backup (dermadesk backup restore) or call for help."
+                )
+            )
 
     def _welcome(self) -> None:
         services = self.services
@@ -176,9 +188,9 @@ class DesktopSession:
             dialog: QDialog = SetupDialog(self.services, self.runner, recovery, self.window)
         else:
             hint = (
-                self.window.tr(
-                    "Demo accounts: grace (owner), dr.hart (practitioner), lily (reception); password: %1"
-                ).replace("%1", DEMO_PASSWORD)
+                _tr("Demo accounts: grace (owner), dr.hart (practitioner), lily (reception); password: %1").replace(
+                    "%1", DEMO_PASSWORD
+                )
                 if self.request.demo
                 else ""
             )
@@ -237,7 +249,6 @@ class DesktopSession:
             return
         self._backup_checked = True
         backups = self.workspace.backup_service(opened)
-        tr = self.window.tr
 
         def due_then_last() -> BackupEntry | None:
             backups.run_due()
@@ -245,12 +256,12 @@ class DesktopSession:
 
         def done(last: BackupEntry | None) -> None:
             when = QLocale().toString(last.made_at.astimezone(), QLocale.FormatType.ShortFormat) if last else "—"
-            self.window.show_backup_status(tr("Last backup: %1").replace("%1", when))
+            self.window.show_backup_status(_tr("Last backup: %1").replace("%1", when))
 
         def failed(error: BaseException) -> None:
-            self.window.show_backup_status(tr("Automatic backup failed: %1").replace("%1", error_text(error)))
+            self.window.show_backup_status(_tr("Automatic backup failed: %1").replace("%1", error_text(error)))
 
-        self.window.show_backup_status(tr("Backing up…"))
+        self.window.show_backup_status(_tr("Backing up…"))
         self.runner.database(due_then_last, on_done=done, on_error=failed)
 
     def _watch_for_others(self) -> None:
@@ -282,20 +293,17 @@ class DesktopSession:
         user = services.context.actor
 
         def show(info) -> None:  # type: ignore[no-untyped-def]
-            who = f"{user.display_name} ({self.window.tr(user.role.value)}) · " if user else ""
+            who = f"{user.display_name} ({role_name(user.role)}) · " if user else ""
             until = services.context.break_glass_until
             if services.context.break_glass and until is not None:
-                who = (
-                    self.window.tr("EMERGENCY ACCESS until %1 · ").replace("%1", until.astimezone().strftime("%H:%M"))
-                    + who
-                )
+                who = _tr("EMERGENCY ACCESS until %1 · ").replace("%1", until.astimezone().strftime("%H:%M")) + who
             count = self.window.locale().toString(info.patient_count)
             where = (
-                self.window.tr("clinic server %1 (%2)").replace("%1", str(info.path)).replace("%2", info.cipher_version)
+                _tr("clinic server %1 (%2)").replace("%1", str(info.path)).replace("%2", info.cipher_version)
                 if opened.server is not None
-                else self.window.tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
+                else _tr("encrypted (SQLCipher %1)").replace("%1", info.cipher_version.split()[0])
             )
-            self.window.show_status(f"{who}{info.clinic_name} · {count} " + self.window.tr("patients") + " · " + where)
+            self.window.show_status(f"{who}{info.clinic_name} · {count} " + _tr("patients") + " · " + where)
 
         self.runner.database(lambda: describe(opened), on_done=show)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermadesk.ui import i18n
 from dermadesk.ui.actions import ActionSpec, make_action
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.import_dialog import ImportDialog
@@ -29,6 +30,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     lock_requested = Signal()
     sign_out_requested = Signal()
+    language_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         ctx.signals.patient_open_requested.connect(self.open_patient)
+        ctx.signals.language_requested.connect(self.set_language)
         self.nav.setCurrentRow(0)
 
     def clear_pages(self) -> None:
@@ -124,6 +127,46 @@ class MainWindow(QMainWindow):
             action = make_action(spec, self)
             menus[spec.menu].addAction(action)
             self.addAction(action)
+        self._make_language_menu(menus["file"])
+
+    def _make_language_menu(self, file_menu) -> None:  # type: ignore[no-untyped-def]
+        """Per workstation, for every role: each language named in itself, the current one ticked."""
+        menu = file_menu.addMenu(self.tr("&Language"))
+        file_menu.insertMenu(file_menu.actions()[0], menu)
+        group = QActionGroup(menu)
+        for code, name in i18n.LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+
+    # -- language ----------------------------------------------------------------------------
+    def set_language(self, code: str) -> bool:
+        """Switch the workstation's language now: the menus, the navigation and every page are rebuilt in
+        it (pages reload their data, the open patient stays open). False if the user kept unsaved settings."""
+        if not all(getattr(page, "may_leave", lambda: True)() for page in self.pages):
+            return False
+        i18n.choose_language(code)
+        self.retranslate()
+        self.language_changed.emit(i18n.current_language())
+        return True
+
+    def retranslate(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        row = self.nav.currentRow()
+        patient_id = getattr(self.profile, "patient_id", None) if self.stack.currentWidget() is self.profile else None
+        ctx.signals.patient_open_requested.disconnect(self.open_patient)
+        ctx.signals.language_requested.disconnect(self.set_language)
+        self.clear_pages()
+        self.show_pages(ctx)
+        if patient_id is not None:
+            self.open_patient(patient_id)
+        elif row > 0:
+            self.show_page(row)
 
     # -- navigation --------------------------------------------------------------------------
     def show_page(self, index: int) -> None:

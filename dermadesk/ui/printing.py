@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.i18n import WORDS
 
 PRINT_DPI = 300  # crisp text on an office laser printer without megabytes per page
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)
 
 
 def render_pages(pdfs: Sequence[bytes], dpi: int = PRINT_DPI) -> list[QImage]:
@@ -65,12 +70,12 @@ def preview(
         if dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted and on_printed:
             on_printed()
 
-    ctx.compute(lambda: render_pages(pdfs), show, progress=parent.tr("Preparing the print preview…"), parent=parent)
+    ctx.compute(lambda: render_pages(pdfs), show, progress=_tr("Preparing the print preview…"), parent=parent)
 
 
 def save_pdf(parent: QWidget, pdf: bytes, suggested_name: str, on_saved: Callable[[], None] | None = None) -> bool:
     """Ask where, write the file, and run on_saved; False if the user cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save as PDF"), suggested_name, parent.tr("PDF (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), suggested_name, _tr("PDF (*.pdf)"))
     if not path:
         return False
     try:
@@ -79,8 +84,8 @@ def save_pdf(parent: QWidget, pdf: bytes, suggested_name: str, on_saved: Callabl
     except OSError as error:
         QMessageBox.warning(
             parent,
-            parent.tr("Could not save"),
-            parent.tr("The file could not be written (%1). Choose another folder.").replace(
+            _tr("Could not save"),
+            _tr("The file could not be written (%1). Choose another folder.").replace(
                 "%1", error.strerror or str(error)
             ),
         )

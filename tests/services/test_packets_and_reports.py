@@ -18,7 +18,7 @@ from dermadesk.domain.staff import Role, StaffUser
 from dermadesk.domain.timeline import EventKind, TimelineEvent
 from dermadesk.services.workspace import Services
 from tests.builders import treatment_type
-from tests.documents.pdf_reading import pdf_text
+from tests.documents.pdf_reading import pdf_text, text_runs, uncovered
 
 VISIT = datetime(2026, 10, 20, 10, 0, tzinfo=UTC)
 
@@ -67,11 +67,31 @@ def test_aftercare_packet_combines_the_visit_in_the_patients_language(
     assert packet.language == "zh_CN"
     (tmp_path / "p.pdf").write_bytes(packet.pdf)
     text = pdf_text(tmp_path / "p.pdf")
-    for expected in ("王芳", "BTX-7781", "FIL-0042", "Botulinum toxin", "Dermal filler", "2026年10月20日"):
+    for expected in ("王芳", "BTX-7781", "FIL-0042", "肉毒素注射", "玻尿酸填充", "2026年10月20日"):
         assert expected in text, expected
     english = services.packets.aftercare(visit["botox"], language="en")
     (tmp_path / "e.pdf").write_bytes(english.pdf)
     assert "After-care advice" in pdf_text(tmp_path / "e.pdf")
+    assert "Botulinum toxin" in pdf_text(tmp_path / "e.pdf")
+
+
+def test_a_chinese_patients_packet_has_chinese_headings_drawn_in_a_font_with_the_glyphs(
+    services: Services, visit, tmp_path: Path
+) -> None:
+    """No language chosen: the packet follows the patient's preferred language (zh_CN). Every heading is
+    the Chinese one, and every character, Latin or CJK, is drawn by an embedded font that has its glyph."""
+    from dermadesk.documents.aftercare_labels import LABELS
+
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(services.packets.aftercare(visit["botox"]).pdf)
+    text = pdf_text(path)
+    zh = LABELS["zh_CN"]
+    for key in ("title", "first_24h", "do", "avoid", "first_48h", "first_week", "treatments_today"):
+        assert zh[key] in text, key
+    assert LABELS["en"]["first_24h"] not in text and LABELS["en"]["title"] not in text
+    runs = text_runs(path)
+    assert any(font == "WenQuanYiMicroHei-0" and "护理" in run for run, font in runs)
+    assert uncovered(path) == []
 
 
 def test_printing_logs_a_packet_printed_event(services: Services, visit) -> None:
@@ -117,3 +137,16 @@ def test_monthly_report_totals_equal_the_stored_review(demo_opened, clock, tmp_p
     assert members == {t.code: t.patients for t in report.tiers}
     (tmp_path / "r.pdf").write_bytes(pdf)
     assert "Monthly tier report" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_a_chinese_welcome_pack_says_the_default_names_and_notices_in_chinese(
+    services: Services, visit, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.pdf"
+    path.write_bytes(services.packets.onboarding(visit["patient"]).pdf)  # the patient's own language: zh_CN
+    text = pdf_text(path)
+    for expected in ("含水量", "色素 / 色斑面积", "% 面积", "加密数据库", "防晒"):
+        assert expected in text, expected
+    for english in ("Hydration", "encrypted database", "SPF 50, reapplied"):
+        assert english not in text, english
+    assert uncovered(path) == []

@@ -80,3 +80,31 @@ def test_bad_input_names_each_field(services: Services) -> None:
 def test_phone_is_stored_in_e164(services: Services) -> None:
     saved = services.patients.register(Patient("Ada", "Lovelace", phone="020 7946 0018"))
     assert saved.phone == "+442079460018"
+
+
+@pytest.mark.parametrize(
+    ("query", "also_wangari"),
+    [("wangfang", False), ("wang fang", False), ("Fang", False), ("fangwang", False), ("王芳", False), ("WANG", True)],
+)
+def test_pinyin_search_finds_a_chinese_name(services: Services, query: str, also_wangari: bool) -> None:
+    wang = services.patients.register(Patient("芳", "王"))
+    wangari = services.patients.register(Patient("Fanny", "Wangari"))
+    assert wang.name_latin == "Wang Fang"  # derived when the form left it empty
+    assert set(services.patients.search(query)) == ({wang.id, wangari.id} if also_wangari else {wang.id})
+
+
+def test_a_romanised_name_typed_by_the_user_is_kept(services: Services) -> None:
+    saved = services.patients.register(Patient("芳", "王", name_latin="Fiona Wong"))
+    assert saved.name_latin == "Fiona Wong"
+    assert services.patients.search("fiona") == [saved.id] == services.patients.search("wangfang")
+
+
+def test_renaming_a_chinese_patient_renews_a_derived_pinyin_but_not_a_typed_one(services: Services) -> None:
+    import dataclasses
+
+    derived = services.patients.register(Patient("芳", "王"))
+    renamed = services.patients.update(dataclasses.replace(derived, given_name="丽"))
+    assert renamed.name_latin == "Wang Li" and services.patients.search("wangli") == [renamed.id]
+    assert services.patients.search("wangfang") == []
+    typed = services.patients.register(Patient("伟", "张", name_latin="David Cheung"))
+    assert services.patients.update(dataclasses.replace(typed, given_name="强")).name_latin == "David Cheung"

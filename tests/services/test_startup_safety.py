@@ -80,3 +80,32 @@ def test_staff_can_sign_in_and_read_a_damaged_database_and_each_view_is_logged(d
     finally:
         opened.close()
     assert _digest(demo_path) == before
+
+
+def test_a_big_file_is_checked_on_the_database_thread_before_anything_is_written(
+    demo_path: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """check_later: the file opens at once and its quick_check is the caller's first database work; damage
+    found then turns the open database read-only."""
+    from dermadesk.services import database
+    from dermadesk.services.database import check_after_open
+
+    monkeypatch.setattr(database, "CHECK_AT_OPEN_BYTES", 0)  # every file counts as big
+    sound = make_workspace(clock).open(demo_path, check_later=True)
+    try:
+        assert not sound.checked and check_after_open(sound) == () and sound.checked and not sound.read_only
+    finally:
+        sound.close()
+    _damage(demo_path, demo_path.stat().st_size // PAGE // 2)
+    before = _digest(demo_path)
+    opened = make_workspace(clock).open(demo_path, check_later=True)
+    try:
+        assert not opened.checked and not opened.read_only
+        assert check_after_open(opened) and opened.read_only and opened.damage
+        services = make_workspace(clock).services(opened, SYSTEM_ACTOR)
+        with pytest.raises(DermaDeskError) as caught:
+            services.patients.register(Patient("New", "Patient"))
+        assert caught.value.code is ErrorCode.DB_DAMAGED_READ_ONLY
+    finally:
+        opened.close()
+    assert _digest(demo_path) == before

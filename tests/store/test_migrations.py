@@ -86,3 +86,24 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytes
     assert "nickname" not in {c["name"] for c in inspect(engine).get_columns("patients")}
     assert migrate.current_revision(engine) == head
     engine.dispose()
+
+
+def test_0003_gives_chinese_names_saved_before_pinyin_their_pinyin(opened, services) -> None:  # type: ignore[no-untyped-def]
+    """A database written before pinyin search: 王芳 was found only by her characters. After the migration
+    'wangfang' finds her, her romanised name is filled in, and a name typed by the user is left alone."""
+    from dermadesk.domain.patients import Patient
+
+    wang = services.patients.register(Patient("芳", "王"))
+    kept = services.patients.register(Patient("伟", "张", name_latin="David Cheung"))
+    with opened.store.engine.begin() as conn:  # as the older version stored them
+        conn.execute(text("UPDATE patients SET name_latin = '' WHERE id = :id"), {"id": wang.id})
+        conn.execute(
+            text("DELETE FROM patient_search_terms WHERE term NOT IN ('王', '芳', '王芳', '芳王', 'david', 'cheung')")
+        )
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002_pg'"))  # the revision before pinyin
+    assert services.patients.search("wangfang") == []
+    assert migrate.upgrade(opened.store.engine, backup=lambda: None) is True
+    assert services.patients.search("wangfang") == [wang.id] == services.patients.search("wang fang")
+    assert services.patients.search("zhangwei") == [kept.id]
+    assert services.patients.get(wang.id).name_latin == "Wang Fang"
+    assert services.patients.get(kept.id).name_latin == "David Cheung"

@@ -13,6 +13,7 @@ from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.patients import AcquisitionSource, Consent, ConsentKind, ContactChannel, Patient, Sex
 from dermadesk.store.conflicts import changed_elsewhere
 from dermadesk.store.tables import ConsentRow, PatientRow, PatientSearchTermRow
+from dermadesk.system.pinyin_names import sort_key
 
 _COPIED = (
     "given_name",
@@ -59,7 +60,7 @@ def patient_columns(patient: Patient) -> dict[str, object]:
         concerns=list(patient.concerns),
         contraindications=list(patient.contraindications),
         acquisition_source=patient.acquisition_source.value if patient.acquisition_source else None,
-        sort_name=f"{patient.family_name} {patient.given_name}".casefold(),
+        sort_name=sort_key(f"{patient.family_name} {patient.given_name}"),  # pinyin for a Chinese name
     )
     return values
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from dermadesk.domain.readings import ConcernWhen, Metric
+from dermadesk.ui.i18n import WORDS
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("metrics", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def concern_words(metric: Metric) -> str:

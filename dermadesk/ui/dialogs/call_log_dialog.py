@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from dermadesk.services.alerts import AlertView
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.resolve_dialog import AlertActionDialog
+from dermadesk.ui.i18n import word
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
-QUICK_SUMMARIES = ("No answer", "Left a voicemail", "Call back later", "Sent a text")
+QUICK_SUMMARIES = (
+    QT_TR_NOOP("No answer"),
+    QT_TR_NOOP("Left a voicemail"),
+    QT_TR_NOOP("Call back later"),
+    QT_TR_NOOP("Sent a text"),
+)
 
 
 class CallLogDialog(AlertActionDialog):
@@ -34,7 +41,7 @@ class CallLogDialog(AlertActionDialog):
         quick = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
         for text in QUICK_SUMMARIES:
-            words = self.tr(text)
+            words = word(text)
             button = QPushButton(words)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, t=words: self._use_summary(t))

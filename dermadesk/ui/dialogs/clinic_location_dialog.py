@@ -26,7 +26,7 @@ class ClinicLocationDialog(BaseDialog):
         layout = QVBoxLayout(self)
         self.on_this_computer = QRadioButton(self.tr("On this computer (an encrypted database file)"), checked=True)
         self.on_server = QRadioButton(self.tr("Use a clinic server (several workstations share one database)"))
-        self.url = QLineEdit(placeholderText="postgresql+psycopg://clinic_app@server.clinic.local/clinic")
+        self.url = QLineEdit(placeholderText=self.tr("postgresql+psycopg://clinic_app@server.clinic.local/clinic"))
         note = QLabel(
             self.tr(
                 "Your clinic's administrator gives you this address. The password is asked next and kept in "

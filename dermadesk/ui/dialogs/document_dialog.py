@@ -7,16 +7,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
 
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.printing import preview, save_pdf
 
-LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
-
 
 class DocumentDialog(BaseDialog):
     """`build(language)` runs on the database thread and returns an object with a `.pdf` (or the PDF bytes);
+    `language` None means the patient's own (offered only `for_patient`; a report starts in the UI's language);
     `record(result, how)` runs there too once the user printed ("printed") or saved ("saved as PDF")."""
 
     def __init__(
@@ -28,8 +28,10 @@ class DocumentDialog(BaseDialog):
         record: Callable[[Any, str], None] | None = None,
         language: str | None = None,
         parent: QWidget | None = None,
+        for_patient: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._for_patient = for_patient
         self.ctx, self._title, self._file_name = ctx, title, file_name
         self._build, self._record, self._language = build, record, language
         self._result: Any = None
@@ -41,8 +43,9 @@ class DocumentDialog(BaseDialog):
         self.setWindowTitle(self._title)
         layout = QFormLayout(self)
         self.language_box = QComboBox()
-        self.language_box.addItem(self.tr("The patient's own language"), None)
-        for code, name in LANGUAGES:
+        if self._for_patient:  # a packet defaults to the patient's preferred language
+            self.language_box.addItem(self.tr("The patient's own language"), None)
+        for code, name in i18n.LANGUAGES.items():
             self.language_box.addItem(name, code)
         if self._language:
             self.language_box.setCurrentIndex(max(self.language_box.findData(self._language), 0))

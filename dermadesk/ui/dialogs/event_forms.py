@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,12 +39,13 @@ from dermadesk.domain.timeline import (
     Severity,
     TimelineEvent,
 )
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.timeline_model import money_input_text, parse_money
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("event_forms", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 @dataclass
@@ -405,7 +406,12 @@ class ContactForm(EventForm):
         self.direction = self._combo("direction", _tr("&Direction:"), directions)
         self.channel: QComboBox | None = None
         if self.kind is EventKind.MESSAGE:
-            names = {"sms": "SMS", "messaging_app": "Messaging app", "letter": "Letter", "social": "Social media"}
+            names = {
+                "sms": QT_TR_NOOP("SMS"),
+                "messaging_app": QT_TR_NOOP("Messaging app"),
+                "letter": QT_TR_NOOP("Letter"),
+                "social": QT_TR_NOOP("Social media"),
+            }
             self.channel = self._combo("channel", _tr("C&hannel:"), [(c, _tr(names[c])) for c in MESSAGE_CHANNELS])
         self.summary = self._text("summary", _tr("&Summary:"), _tr("What was said or agreed"))
 
@@ -437,9 +443,9 @@ class EmailForm(ContactForm):
 class SurveyForm(EventForm):
     kind = EventKind.SURVEY
     SCALES = (
-        ("nps", "&NPS (0–10):"),
-        ("csat", "&CSAT (1–5):"),
-        ("satisfaction", "&Satisfaction after treatment (0–10):"),
+        ("nps", QT_TR_NOOP("&NPS (0–10):")),
+        ("csat", QT_TR_NOOP("&CSAT (1–5):")),
+        ("satisfaction", QT_TR_NOOP("&Satisfaction after treatment (0–10):")),
     )
 
     def _setup_fields(self) -> None:
@@ -503,8 +509,16 @@ class ReferralForm(EventForm):
 # -- records of other work ---------------------------------------------------------------------------
 class PacketForm(EventForm):
     kind = EventKind.PACKET_PRINTED
-    PACKETS = (("aftercare", "After-care"), ("onboarding", "Onboarding"), ("other", "Other"))
-    HOW = (("printed", "Printed"), ("saved", "Saved as PDF"), ("handed", "Handed over"))
+    PACKETS = (
+        ("aftercare", QT_TR_NOOP("After-care")),
+        ("onboarding", QT_TR_NOOP("Onboarding")),
+        ("other", QT_TR_NOOP("Other")),
+    )
+    HOW = (
+        ("printed", QT_TR_NOOP("Printed")),
+        ("saved", QT_TR_NOOP("Saved as PDF")),
+        ("handed", QT_TR_NOOP("Handed over")),
+    )
 
     def _setup_fields(self) -> None:
         packets = [(code, _tr(name)) for code, name in self.PACKETS]

@@ -24,6 +24,7 @@ from dermadesk.services.phones import national
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.timeline_model import kind_text
 from dermadesk.ui.widgets.field_errors import FieldErrors
@@ -235,7 +236,9 @@ class MergeDialog(BaseDialog):
     def _describe(self) -> None:
         p = self.preview
         assert p is not None
-        kinds = ", ".join(f"{n} × {kind_text(k)}" for k, n in sorted(p.kinds.items(), key=lambda kv: -kv[1]))
+        kinds = list_separator().join(
+            f"{n} × {kind_text(k)}" for k, n in sorted(p.kinds.items(), key=lambda kv: -kv[1])
+        )
         dup = p.duplicate
         phone = national(dup.phone) if dup.phone else ""
         facts = " · ".join(

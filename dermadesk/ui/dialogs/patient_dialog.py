@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from dermadesk.services.phones import national
 from dermadesk.services.workspace import Services
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
+from dermadesk.ui.i18n import word
 from dermadesk.ui.widgets.field_errors import FieldErrors
 from dermadesk.ui.widgets.patient_header import CONSENT_LABELS, ROMAN, contraindication_text
 
@@ -51,23 +52,23 @@ GENERAL_CONSENTS = (
     ConsentKind.MARKETING_EMAIL,
 )
 LANGUAGE_NAMES = {
-    "en": "English",
-    "zh_CN": "Chinese",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "pl": "Polish",
-    "ru": "Russian",
-    "ar": "Arabic",
-    "ko": "Korean",
-    "el": "Greek",
+    "en": QT_TR_NOOP("English"),
+    "zh_CN": QT_TR_NOOP("Chinese"),
+    "es": QT_TR_NOOP("Spanish"),
+    "fr": QT_TR_NOOP("French"),
+    "de": QT_TR_NOOP("German"),
+    "pl": QT_TR_NOOP("Polish"),
+    "ru": QT_TR_NOOP("Russian"),
+    "ar": QT_TR_NOOP("Arabic"),
+    "ko": QT_TR_NOOP("Korean"),
+    "el": QT_TR_NOOP("Greek"),
 }
 CHANNEL_NAMES = {
-    ContactChannel.PHONE: "Phone",
-    ContactChannel.SMS: "SMS",
-    ContactChannel.EMAIL: "E-mail",
-    ContactChannel.MESSAGING_APP: "Messaging app",
-    ContactChannel.NONE: "Do not contact",
+    ContactChannel.PHONE: QT_TR_NOOP("Phone"),
+    ContactChannel.SMS: QT_TR_NOOP("SMS"),
+    ContactChannel.EMAIL: QT_TR_NOOP("E-mail"),
+    ContactChannel.MESSAGING_APP: QT_TR_NOOP("Messaging app"),
+    ContactChannel.NONE: QT_TR_NOOP("Do not contact"),
 }
 
 
@@ -168,7 +169,7 @@ class PatientDialog(BaseDialog):
         self.skin_type = self._row(
             form, "skin_type", self.tr("S&kin type:"), self._combo([(n, f"{ROMAN[n]}") for n in range(1, 7)])
         )
-        self.concerns = {c: QCheckBox(self.tr(c.replace("_", " ").capitalize())) for c in SKIN_CONCERNS}
+        self.concerns = {c: QCheckBox(word(c.replace("_", " ").capitalize())) for c in SKIN_CONCERNS}
         self._row(form, "concerns", self.tr("Concerns:"), self._grid(self.concerns.values(), 3))
         self.allergies = self._row(
             form, "allergies", self.tr("All&ergies:"), QLineEdit(placeholderText=self.tr("e.g. lidocaine, latex"))
@@ -181,7 +182,7 @@ class PatientDialog(BaseDialog):
     def _consent_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Consents and source"))
         form = QFormLayout(box)
-        self.consents = {k: QCheckBox(self.tr(CONSENT_LABELS[k])) for k in GENERAL_CONSENTS}
+        self.consents = {k: QCheckBox(word(CONSENT_LABELS[k])) for k in GENERAL_CONSENTS}
         self._row(form, "consents", self.tr("Agreed to:"), self._grid(self.consents.values(), 2))
         sources = [(s, s.value.replace("_", " ").capitalize()) for s in AcquisitionSource]
         self.source = self._row(form, "acquisition_source", self.tr("&Came through:"), self._combo(sources))
@@ -213,7 +214,7 @@ class PatientDialog(BaseDialog):
         if blank:
             combo.addItem("—", None)
         for data, text in items:
-            combo.addItem(self.tr(text), data)
+            combo.addItem(word(text), data)
         return combo
 
     @staticmethod

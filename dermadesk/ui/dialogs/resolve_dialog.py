@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -23,17 +23,18 @@ from dermadesk.services.alerts import AlertView
 from dermadesk.services.phones import national
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.base_dialog import BaseDialog
+from dermadesk.ui.i18n import word
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import reason_text, rule_text
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
 OUTCOME_LABELS = {
-    AlertOutcome.REBOOKED: "&Rebooked",
-    AlertOutcome.DECLINED: "Reached — not &interested",
-    AlertOutcome.NO_ANSWER: "No &answer",
-    AlertOutcome.MOVED: "&Moved away",
-    AlertOutcome.DECEASED: "&Deceased",
-    AlertOutcome.OTHER: "O&ther",
+    AlertOutcome.REBOOKED: QT_TR_NOOP("&Rebooked"),
+    AlertOutcome.DECLINED: QT_TR_NOOP("Reached — not &interested"),
+    AlertOutcome.NO_ANSWER: QT_TR_NOOP("No &answer"),
+    AlertOutcome.MOVED: QT_TR_NOOP("&Moved away"),
+    AlertOutcome.DECEASED: QT_TR_NOOP("&Deceased"),
+    AlertOutcome.OTHER: QT_TR_NOOP("O&ther"),
 }
 
 
@@ -119,7 +120,7 @@ class ResolveDialog(AlertActionDialog):
         self.outcome_group = QButtonGroup(self)
         self.outcome_buttons: dict[AlertOutcome, QRadioButton] = {}
         for choice, text in OUTCOME_LABELS.items():
-            button = QRadioButton(self.tr(text))
+            button = QRadioButton(word(text))
             self.outcome_buttons[choice] = button
             self.outcome_group.addButton(button)
             self.layout_.addWidget(button)

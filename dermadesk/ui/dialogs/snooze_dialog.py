@@ -6,17 +6,23 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TR_NOOP, QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dermadesk.services.alerts import AlertView
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.resolve_dialog import AlertActionDialog
+from dermadesk.ui.i18n import word
 from dermadesk.ui.models.alert_table_model import date_edit_format
 from dermadesk.ui.widgets.field_errors import FieldErrors
 
 DEFAULT_DAYS = 7
-QUICK_CHOICES = ((3, "3 days"), (7, "1 week"), (14, "2 weeks"), (30, "1 month"))
+QUICK_CHOICES = (
+    (3, QT_TR_NOOP("3 days")),
+    (7, QT_TR_NOOP("1 week")),
+    (14, QT_TR_NOOP("2 weeks")),
+    (30, QT_TR_NOOP("1 month")),
+)
 
 
 class SnoozeDialog(AlertActionDialog):
@@ -42,7 +48,7 @@ class SnoozeDialog(AlertActionDialog):
         quick = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
         for days, text in QUICK_CHOICES:
-            button = QPushButton(self.tr(text))
+            button = QPushButton(word(text))
             button.setAutoDefault(False)  # Enter keeps meaning OK
             button.clicked.connect(lambda _=False, d=days: self.until_edit.setDate(QDate(today + timedelta(days=d))))
             self.quick_buttons.append(button)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -21,11 +22,16 @@ from dermadesk.domain.alerts import AlertRule
 from dermadesk.domain.money import Money
 from dermadesk.services.alerts import AlertView
 from dermadesk.services.phones import national
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 
 COL_VALUE, COL_PATIENT, COL_PHONE, COL_RULE, COL_REASON, COL_RAISED, COL_SNOOZED = range(7)
 _Index = QModelIndex | QPersistentModelIndex
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "CNY": "¥", "INR": "₹", "KRW": "₩"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)
 
 
 def display_locale() -> QLocale:
@@ -51,19 +57,27 @@ def money_text(minor: int, currency: str, locale: QLocale | None = None, decimal
 
 
 def rule_text(rule: AlertRule) -> str:
-    return QCoreApplication.translate("alerts", RULE_NAMES[rule])
+    return QCoreApplication.translate(WORDS, RULE_NAMES[rule])
 
 
 def reason_text(view: AlertView) -> str:
     """The alert's reason in plain words, each template passed through the translator."""
-    text = describe_reason(view.alert.rule, view.alert.reason, lambda t: QCoreApplication.translate("alerts", t))
+    text = describe_reason(view.alert.rule, view.alert.reason, lambda t: QCoreApplication.translate(WORDS, t))
     return text[:1].upper() + text[1:]
 
 
 class AlertTableModel(RowTableModel[AlertView]):
     """Rows pushed in with set_rows(), already ranked by the service; the object role gives the AlertView."""
 
-    HEADERS = ("At stake", "Patient", "Phone", "Why", "Reason", "Raised", "Snoozed until")
+    HEADERS = (
+        QT_TR_NOOP("At stake"),
+        QT_TR_NOOP("Patient"),
+        QT_TR_NOOP("Phone"),
+        QT_TR_NOOP("Alert"),
+        QT_TR_NOOP("Reason"),
+        QT_TR_NOOP("Raised"),
+        QT_TR_NOOP("Snoozed until"),
+    )
 
     def __init__(self, currency: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -74,12 +88,9 @@ class AlertTableModel(RowTableModel[AlertView]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("alerts", self.HEADERS[section])
+            return QCoreApplication.translate(WORDS, self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_VALUE:
-            return QCoreApplication.translate(
-                "alerts",
-                "Value at stake: expected value, ranked higher for top tiers and at-risk segments",
-            )
+            return _tr("Value at stake: expected value, ranked higher for top tiers and at-risk segments")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from dermadesk.domain.appointments import AppointmentStatus
 from dermadesk.services.appointments import AppointmentView
 from dermadesk.services.phones import national
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.alert_table_model import display_locale
 from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 
@@ -24,10 +26,10 @@ COL_TIME, COL_PATIENT, COL_PHONE, COL_TREATMENT, COL_PRACTITIONER, COL_STATUS = 
 _Index = QModelIndex | QPersistentModelIndex
 
 STATUS_LABELS = {
-    AppointmentStatus.BOOKED: "Booked",
-    AppointmentStatus.ATTENDED: "Attended",
-    AppointmentStatus.NO_SHOW: "No-show",
-    AppointmentStatus.CANCELLED: "Cancelled",
+    AppointmentStatus.BOOKED: QT_TR_NOOP("Booked"),
+    AppointmentStatus.ATTENDED: QT_TR_NOOP("Attended"),
+    AppointmentStatus.NO_SHOW: QT_TR_NOOP("No-show"),
+    AppointmentStatus.CANCELLED: QT_TR_NOOP("Cancelled"),
 }
 STATUS_COLOURS = {
     AppointmentStatus.ATTENDED: "#2e7d32",
@@ -37,7 +39,7 @@ STATUS_COLOURS = {
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("appointments", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def status_text(status: AppointmentStatus) -> str:
@@ -48,7 +50,14 @@ class AppointmentTableModel(RowTableModel[AppointmentView]):
     """Rows pushed in with set_rows(); the object role gives the AppointmentView. With `with_date` the first
     column shows the day as well as the time (the no-shows list spans a month)."""
 
-    HEADERS = ("Time", "Patient", "Phone", "Treatment", "Practitioner", "Status")
+    HEADERS = (
+        QT_TR_NOOP("Time"),
+        QT_TR_NOOP("Patient"),
+        QT_TR_NOOP("Phone"),
+        QT_TR_NOOP("Treatment"),
+        QT_TR_NOOP("Practitioner"),
+        QT_TR_NOOP("Status"),
+    )
 
     def __init__(self, with_date: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,11 +99,11 @@ class AppointmentTableModel(RowTableModel[AppointmentView]):
             fmt = self._locale.FormatType.ShortFormat
             time_text = self._locale.toString(local.time(), fmt)
             # the no-shows span a month: the day and month say enough, and leave room for the name
-            return f"{self._locale.toString(local.date(), 'd MMM')} {time_text}" if self._with_date else time_text
+            return f"{self._locale.toString(local.date(), _tr('d MMM'))} {time_text}" if self._with_date else time_text
         values = {
             COL_PATIENT: view.patient.display_name,
             COL_PHONE: national(view.patient.phone) if view.patient.phone else "",
-            COL_TREATMENT: view.treatment,
+            COL_TREATMENT: _tr(view.treatment) if view.treatment else "",  # a default name in the UI language
             COL_PRACTITIONER: view.practitioner,
             COL_STATUS: status_text(a.status),
         }

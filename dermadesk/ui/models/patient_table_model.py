@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QCoreApplication,
     QDate,
     QLocale,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from dermadesk.domain.patients import PatientSummary
 from dermadesk.domain.tiers import TierDefinition
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.row_table_model import OBJECT_ROLE, SORT_ROLE, RowTableModel
 from dermadesk.ui.models.timeline_model import local_text
 
@@ -37,37 +39,37 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("patients", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 SEGMENT_LABELS = {
-    "champions": "Champions",
-    "loyal": "Loyal",
-    "potential_loyalist": "Potential loyalist",
-    "new": "New",
-    "promising": "Promising",
-    "need_attention": "Need attention",
-    "about_to_sleep": "About to sleep",
-    "at_risk": "At risk",
-    "cant_lose": "Can't lose them",
-    "hibernating": "Hibernating",
-    "lost": "Lost",
-    "important_value": "Important value",
-    "important_develop": "Important develop",
-    "important_keep": "Important keep",
-    "important_retain": "Important retain",
-    "general_value": "General value",
-    "general_develop": "General develop",
-    "general_keep": "General keep",
-    "general_retain": "General retain",
+    "champions": QT_TR_NOOP("Champions"),
+    "loyal": QT_TR_NOOP("Loyal"),
+    "potential_loyalist": QT_TR_NOOP("Potential loyalist"),
+    "new": QT_TR_NOOP("New"),
+    "promising": QT_TR_NOOP("Promising"),
+    "need_attention": QT_TR_NOOP("Need attention"),
+    "about_to_sleep": QT_TR_NOOP("About to sleep"),
+    "at_risk": QT_TR_NOOP("At risk"),
+    "cant_lose": QT_TR_NOOP("Can't lose them"),
+    "hibernating": QT_TR_NOOP("Hibernating"),
+    "lost": QT_TR_NOOP("Lost"),
+    "important_value": QT_TR_NOOP("Important value"),
+    "important_develop": QT_TR_NOOP("Important develop"),
+    "important_keep": QT_TR_NOOP("Important keep"),
+    "important_retain": QT_TR_NOOP("Important retain"),
+    "general_value": QT_TR_NOOP("General value"),
+    "general_develop": QT_TR_NOOP("General develop"),
+    "general_keep": QT_TR_NOOP("General keep"),
+    "general_retain": QT_TR_NOOP("General retain"),
 }
 STAGE_LABELS = {
-    "prospect": "Prospect",
-    "new": "New",
-    "active": "Active",
-    "silent": "Silent",
-    "dormant": "Dormant",
-    "lost": "Lost",
+    "prospect": QT_TR_NOOP("Prospect"),
+    "new": QT_TR_NOOP("New"),
+    "active": QT_TR_NOOP("Active"),
+    "silent": QT_TR_NOOP("Silent"),
+    "dormant": QT_TR_NOOP("Dormant"),
+    "lost": QT_TR_NOOP("Lost"),
 }
 
 
@@ -111,7 +113,16 @@ def flag_text(flags: Sequence[str]) -> str:
 class PatientTableModel(RowTableModel[PatientSummary]):
     """Rows pushed in with set_rows(); the object role gives the PatientSummary."""
 
-    HEADERS = ("Name", "Phone", "Tier", "Segment", "Stage", "Last visit", "Next booking", "Flags")
+    HEADERS = (
+        QT_TR_NOOP("Name"),
+        QT_TR_NOOP("Phone"),
+        QT_TR_NOOP("Tier"),
+        QT_TR_NOOP("Segment"),
+        QT_TR_NOOP("Stage"),
+        QT_TR_NOOP("Last visit"),
+        QT_TR_NOOP("Next booking"),
+        QT_TR_NOOP("Flags"),
+    )
 
     def __init__(self, tiers: Sequence[TierDefinition] = (), parent: Any = None) -> None:
         super().__init__(parent)
@@ -169,6 +180,8 @@ class PatientTableModel(RowTableModel[PatientSummary]):
             return row.last_visit.toordinal() if row.last_visit else 0
         if col == COL_NEXT_BOOKING:
             return row.next_booking.timestamp() if row.next_booking else float("inf")
+        if col == COL_NAME and row.sort_name:
+            return row.sort_name
         return self._display(row, col).casefold()
 
 

@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from dermadesk.ui.i18n import WORDS
+
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -16,7 +18,6 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     HEADERS: tuple[str, ...] = ()
-    CONTEXT = "tables"  # the translation context of the headers
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -40,7 +41,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def header_text(self, section: int) -> str:
-        return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return QCoreApplication.translate(WORDS, self.HEADERS[section])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -22,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dermadesk.domain.money import Money, currency_exponent
 from dermadesk.domain.timeline import CLINICAL_KINDS, CONTACT_KINDS, PAID_KINDS, EventKind, TimelineEvent
+from dermadesk.ui.i18n import WORDS
 
 COL_WHEN, COL_KIND, COL_WHAT, COL_AMOUNT, COL_BY = range(5)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,29 +33,29 @@ _DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 _FOREGROUND, _ALIGNMENT = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole
 
 KIND_LABELS = {
-    EventKind.CONSULTATION: "Consultation",
-    EventKind.TREATMENT: "Treatment",
-    EventKind.PURCHASE: "Purchase",
-    EventKind.PACKAGE: "Package / membership",
-    EventKind.REFUND: "Refund",
-    EventKind.CALL: "Call",
-    EventKind.MESSAGE: "Message",
-    EventKind.EMAIL: "E-mail",
-    EventKind.SURVEY: "Survey",
-    EventKind.COMPLAINT: "Complaint",
-    EventKind.REFERRAL: "Referral",
-    EventKind.SKIN_TEST: "Skin test",
-    EventKind.PACKET_PRINTED: "Packet printed",
-    EventKind.ALERT_HANDLED: "Alert handled",
-    EventKind.NOTE: "Note",
-    EventKind.NO_SHOW: "No-show",
-    EventKind.CANCELLATION: "Cancellation",
+    EventKind.CONSULTATION: QT_TR_NOOP("Consultation"),
+    EventKind.TREATMENT: QT_TR_NOOP("Treatment"),
+    EventKind.PURCHASE: QT_TR_NOOP("Purchase"),
+    EventKind.PACKAGE: QT_TR_NOOP("Package / membership"),
+    EventKind.REFUND: QT_TR_NOOP("Refund"),
+    EventKind.CALL: QT_TR_NOOP("Call"),
+    EventKind.MESSAGE: QT_TR_NOOP("Message"),
+    EventKind.EMAIL: QT_TR_NOOP("E-mail"),
+    EventKind.SURVEY: QT_TR_NOOP("Survey"),
+    EventKind.COMPLAINT: QT_TR_NOOP("Complaint"),
+    EventKind.REFERRAL: QT_TR_NOOP("Referral"),
+    EventKind.SKIN_TEST: QT_TR_NOOP("Skin test"),
+    EventKind.PACKET_PRINTED: QT_TR_NOOP("Packet printed"),
+    EventKind.ALERT_HANDLED: QT_TR_NOOP("Alert handled"),
+    EventKind.NOTE: QT_TR_NOOP("Note"),
+    EventKind.NO_SHOW: QT_TR_NOOP("No-show"),
+    EventKind.CANCELLATION: QT_TR_NOOP("Cancellation"),
 }
 _SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥", "CNY": "¥", "KRW": "₩", "INR": "₹", "PLN": "zł"}
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("timeline", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def kind_text(kind: EventKind) -> str:
@@ -110,7 +112,8 @@ def describe_event(event: TimelineEvent, lookups: EventLookups) -> str:
     d = event.details
     parts: list[str] = []
     if event.kind is EventKind.TREATMENT:
-        parts.append(lookups.treatments.get(event.treatment_type_id or 0, event.summary or _tr("Treatment")))
+        name = lookups.treatments.get(event.treatment_type_id or 0)  # a default name in the UI's language
+        parts.append(_tr(name) if name else event.summary or _tr("Treatment"))
         parts += [str(d[k]) for k in ("area", "product") if d.get(k)]
         if d.get("units"):
             parts.append(_tr("{n} units").format(n=d["units"]))
@@ -148,7 +151,7 @@ class TimelineModel(QAbstractTableModel):
     fetch_requested(before) and the page answers with append()."""
 
     fetch_requested = Signal(object)  # (occurred_at, id) of the last row shown
-    HEADERS = ("When", "Kind", "What", "Amount", "By")
+    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("Kind"), QT_TR_NOOP("What"), QT_TR_NOOP("Amount"), QT_TR_NOOP("By"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -36,6 +36,7 @@ from dermadesk.ui.dialogs.booking_dialog import BookingDialog
 from dermadesk.ui.dialogs.call_log_dialog import CallLogDialog
 from dermadesk.ui.dialogs.resolve_dialog import AlertActionDialog, ResolveDialog, is_stale
 from dermadesk.ui.dialogs.snooze_dialog import SnoozeDialog
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import (
     COL_PATIENT,
@@ -274,7 +275,7 @@ class AlertsPage(Page):
         others = [rule_text(v.alert.rule) for v in self.model.rows() if v.alert.patient_id == alert.patient_id]
         others.remove(rule_text(alert.rule))
         if others:  # one call can settle several alerts for the same patient
-            facts.append(self.tr("Also in the list: %1").replace("%1", ", ".join(others)))
+            facts.append(self.tr("Also in the list: %1").replace("%1", list_separator().join(others)))
         if alert.snoozed_until:
             day = locale.toString(alert.snoozed_until, QLocale.FormatType.ShortFormat)
             facts.append(self.tr("Snoozed until %1").replace("%1", day))
@@ -321,7 +322,7 @@ class AlertsPage(Page):
 
         def book_and_resolve(appointment: Appointment) -> object:  # one transaction: both or neither
             when = appointment.starts_at.astimezone().replace(tzinfo=None)
-            note = self.tr("Booked for %1").replace("%1", display_locale().toString(when, "d MMM yyyy HH:mm"))
+            note = self.tr("Booked for %1").replace("%1", display_locale().toString(when, self.tr("d MMM yyyy HH:mm")))
             return alerts.rebook(alert.id, appointment, note, version=alert.version)[1]  # type: ignore[arg-type]
 
         dialog = BookingDialog(self.ctx, view.patient, self, title=title, skip_text=skip, save=book_and_resolve)

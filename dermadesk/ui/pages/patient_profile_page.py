@@ -28,6 +28,7 @@ from dermadesk.ui.dialogs.override_dialog import OverrideDialog
 from dermadesk.ui.dialogs.patient_dialog import PatientDialog
 from dermadesk.ui.dialogs.privacy_dialog import PrivacyDialog
 from dermadesk.ui.dialogs.reading_dialog import PhotoDialog, ReadingDialog
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.timeline_model import EventLookups, TimelineModel
 from dermadesk.ui.pages.base_page import Page
@@ -58,6 +59,10 @@ ADD_ORDER = (
     EventKind.CANCELLATION,
     EventKind.PACKET_PRINTED,
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(WORDS, text)
 
 
 @dataclass(frozen=True)
@@ -482,9 +487,9 @@ class PatientProfilePage(Page):
 
 def _attached_text(photo: Photo, sessions: dict[Any, ReadingSession], treated: dict[Any, TimelineEvent]) -> str:
     if photo.reading_session_id in sessions:
-        return QCoreApplication.translate("profile", "skin reading")
+        return _tr("skin reading")
     if photo.event_id in treated:
-        return treated[photo.event_id].summary or QCoreApplication.translate("profile", "treatment")
+        return treated[photo.event_id].summary or _tr("treatment")
     return ""
 
 

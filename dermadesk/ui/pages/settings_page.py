@@ -7,13 +7,25 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import DermaDeskError
 from dermadesk.domain.staff import Permission
 from dermadesk.services.workspace import Services
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.widgets.settings.alert_rules_section import AlertRulesSection
 from dermadesk.ui.widgets.settings.clinic_section import ClinicDetailsSection
@@ -74,6 +86,7 @@ class SettingsPage(Page):
             self._savers[self.staff_section] = _save_account
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(self._language_row())
         self.tabs = QTabWidget(objectName="settingsTabs", documentMode=True)
         for section in self.sections():
             self.tabs.addTab(self._scrolled(section), section.title())
@@ -81,6 +94,26 @@ class SettingsPage(Page):
         layout.addWidget(self.tabs)
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _language_row(self) -> QHBoxLayout:
+        """The language of this workstation (kept on this computer, not in the clinic's database)."""
+        self.language_box = QComboBox(objectName="language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(i18n.current_language()))
+        label = QLabel(self.tr("&Language on this computer:"))
+        label.setBuddy(self.language_box)
+        hint = QLabel(self.tr("Applies at once; the monthly report prints in it too."), styleSheet="color: #6b7280")
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.language_box)
+        row.addWidget(hint, 1)
+        return row
+
+    def _on_language_box_activated(self, _index: int) -> None:
+        self.ctx.signals.language_requested.emit(self.language_box.currentData())
+        if self.language_box.currentData() != i18n.current_language():  # unsaved settings kept: not switched
+            self.language_box.setCurrentIndex(self.language_box.findData(i18n.current_language()))
 
     @staticmethod
     def _scrolled(section: SettingsSection) -> QScrollArea:
@@ -96,6 +129,7 @@ class SettingsPage(Page):
             section.save_requested.connect(lambda s=section: self.save_section(s))
             section.dirty_changed.connect(lambda dirty, s=section: self._on_section_dirty_changed(s, dirty))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.language_box.activated.connect(self._on_language_box_activated)
         self.save_shortcut.activated.connect(self._on_save_shortcut_activated)
 
     # -- loading -----------------------------------------------------------------------------
@@ -205,7 +239,7 @@ class SettingsPage(Page):
             self,
             self.tr("Unsaved settings"),
             self.tr("These settings have changes that are not saved: %1. Throw the changes away?").replace(
-                "%1", ", ".join(titles)
+                "%1", list_separator().join(titles)
             ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

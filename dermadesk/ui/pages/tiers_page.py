@@ -33,10 +33,13 @@ from dermadesk.domain.tiers import ReviewFigures, TierDefinition, TierReview
 from dermadesk.services.alerts import AlertRunSummary
 from dermadesk.services.tiering import NONE, ReviewSummary
 from dermadesk.services.workspace import Services
+from dermadesk.ui import i18n
 from dermadesk.ui.app_context import AppContext
 from dermadesk.ui.dialogs.document_dialog import DocumentDialog
+from dermadesk.ui.i18n import list_separator
 from dermadesk.ui.messages import error_text
 from dermadesk.ui.models.alert_table_model import date_edit_format, display_locale, money_text
+from dermadesk.ui.models.patient_table_model import segment_text, stage_text, tier_text
 from dermadesk.ui.pages.base_page import Page
 from dermadesk.ui.tasks import Task
 from dermadesk.ui.widgets.movement_matrix import MovementMatrix
@@ -45,13 +48,6 @@ if TYPE_CHECKING:
     from dermadesk.ui.charts.tier_charts import BarChart
 
 AT_RISK_STAGES = (Stage.SILENT, Stage.DORMANT)
-SEGMENT_NAMES = {
-    Segment.POTENTIAL_LOYALIST: "Potential loyalist",
-    Segment.NEED_ATTENTION: "Need attention",
-    Segment.ABOUT_TO_SLEEP: "About to sleep",
-    Segment.AT_RISK: "At risk",
-    Segment.CANT_LOSE: "Can't lose them",
-}
 NOTICE_STYLE = {False: "background:#e8f0fe; color:#1e3a8a", True: "background:#fde8e8; color:#8a1c1c"}
 CARD_STYLE = "QFrame#card { background: #f6f7f9; border: 1px solid #e3e6ea; border-radius: 6px; }"
 
@@ -116,15 +112,6 @@ def load_dashboard(
     figures = services.tiers.figures(chosen.month)
     progress.report(1, 1, steps[1])
     return Dashboard(reviews, tier_figures(figures, definitions), definitions)
-
-
-def segment_text(code: str) -> str:
-    name = SEGMENT_NAMES.get(Segment(code), code.replace("_", " ").capitalize())  # type: ignore[call-overload]
-    return QCoreApplication.translate("segments", name)
-
-
-def stage_text(code: str) -> str:
-    return QCoreApplication.translate("stages", code.capitalize())
 
 
 def default_as_of(today: date) -> date:
@@ -325,13 +312,13 @@ class TiersPage(Page):
 
     def _month_name(self, month: str) -> str:
         year, mon = (int(x) for x in month.split("-"))
-        return display_locale().toString(date(year, mon, 1), "MMMM yyyy")
+        return display_locale().toString(date(year, mon, 1), self.tr("MMMM yyyy"))
 
     def tier_label(self, code: str) -> str:
         if code == NONE:
             return self.tr("No tier")
         definitions = self.dashboard.definitions if self.dashboard else []
-        return next((self.tr(t.name) for t in definitions if t.code == code), code.capitalize())
+        return tier_text(code, definitions)
 
     # -- showing -----------------------------------------------------------------------------
     def _show_caption(self, f: TierFigures) -> None:
@@ -353,8 +340,8 @@ class TiersPage(Page):
         self.members_value.setText(locale.toString(sum(n for code, n in f.per_tier.items() if code != NONE)))
         self.revenue_value.setText(self._money(sum(f.revenue.values())))
         self.at_risk_value.setText(self._money(f.at_risk_minor))
-        stages = ", ".join(stage_text(s.value) for s in AT_RISK_STAGES)
-        segments = ", ".join(segment_text(s) for s in f.at_risk_segments)
+        stages = list_separator().join(stage_text(s.value) for s in AT_RISK_STAGES)
+        segments = list_separator().join(segment_text(s) for s in f.at_risk_segments)
         self.at_risk_value.parentWidget().setToolTip(  # the whole card explains itself
             self.tr("Predicted value for the next 12 months of the %1 patients who are %2, or in the segments %3.")
             .replace("%1", locale.toString(f.at_risk_patients))
@@ -409,15 +396,17 @@ class TiersPage(Page):
         reports = self.ctx.services.reports
 
         def build(language: str | None) -> bytes:
-            return reports.monthly_pdf(month, language or "en")[1]
+            return reports.monthly_pdf(month, language or workstation)[1]
 
+        workstation = i18n.current_language()  # the report speaks the workstation's language unless changed
         dialog = DocumentDialog(
             self.ctx,
             self.tr("Monthly tier report %1").replace("%1", month),
             f"tier-report-{month}.pdf",
             build,
-            language="en",
+            language=workstation,
             parent=self,
+            for_patient=False,
         )
         dialog.save_csv_button = dialog.buttons.addButton(self.tr("Save &CSV…"), dialog.buttons.ButtonRole.ActionRole)
         dialog.save_csv_button.clicked.connect(lambda: self._save_csv(month))
@@ -508,4 +497,6 @@ def _write_text(parent: QWidget, path: str, text: str) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # a BOM so spreadsheets read UTF-8
             handle.write(text)
     except OSError as error:
-        QMessageBox.warning(parent, parent.tr("Could not save"), error.strerror or str(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("TiersPage", "Could not save"), error.strerror or str(error)
+        )

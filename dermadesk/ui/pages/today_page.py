@@ -246,7 +246,7 @@ class TodayPage(Page):
         self._update_actions()
 
     def _day_title(self, word: str, day: date, count: int) -> str:
-        when = display_locale().toString(day, "dddd d MMMM")
+        when = display_locale().toString(day, self.tr("dddd d MMMM"))
         if count == 0:
             return f"{word} · {when} · " + self.tr("no appointments")
         many = self.tr("1 appointment") if count == 1 else self.tr("%1 appointments").replace("%1", str(count))
@@ -298,7 +298,9 @@ class TodayPage(Page):
         if status is AppointmentStatus.ATTENDED:
             return True
         name = view.patient.display_name
-        when = display_locale().toString(view.appointment.starts_at.astimezone().replace(tzinfo=None), "d MMM HH:mm")
+        when = display_locale().toString(
+            view.appointment.starts_at.astimezone().replace(tzinfo=None), self.tr("d MMM HH:mm")
+        )
         question = (
             self.tr("Mark %1 as a no-show for %2?") if status is AppointmentStatus.NO_SHOW
             else self.tr("Cancel %1's appointment of %2?")
@@ -347,7 +349,9 @@ class TodayPage(Page):
         dialog.open()
 
     def _on_booking_saved(self, appointment: Appointment) -> None:
-        when = display_locale().toString(appointment.starts_at.astimezone().replace(tzinfo=None), "dddd d MMMM, HH:mm")
+        when = display_locale().toString(
+            appointment.starts_at.astimezone().replace(tzinfo=None), self.tr("dddd d MMMM, HH:mm")
+        )
         self._notify(self.tr("Booked for %1.").replace("%1", when))
         self._keep_selection = appointment.id
         self.ctx.signals.appointments_changed.emit()

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from dermadesk.domain.errors import DermaDeskError, ErrorCode
 from dermadesk.domain.messages import PROBLEMS
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.messages import error_text
 
 
 def problem_text(problem: str) -> str:
-    return QCoreApplication.translate("problems", PROBLEMS.get(problem, problem)).capitalize() + "."
+    return QCoreApplication.translate(WORDS, PROBLEMS.get(problem, problem)).capitalize() + "."
 
 
 class FieldErrors:

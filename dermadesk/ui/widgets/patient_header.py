@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dermadesk.domain.patients import Consent, ConsentKind
 from dermadesk.domain.tiers import TierDefinition
+from dermadesk.ui.i18n import WORDS, list_separator
 from dermadesk.ui.models.patient_table_model import FLAG_RED, segment_text, stage_text, tier_colour, tier_text
 from dermadesk.ui.models.timeline_model import local_text
 
@@ -19,24 +20,24 @@ if TYPE_CHECKING:
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 CONTRAINDICATION_LABELS = {
-    "pregnancy": "Pregnancy",
-    "isotretinoin_6m": "Isotretinoin in the last 6 months",
-    "anticoagulants": "Anticoagulants",
-    "keloid_history": "Keloid history",
-    "active_infection": "Active infection",
+    "pregnancy": QT_TR_NOOP("Pregnancy"),
+    "isotretinoin_6m": QT_TR_NOOP("Isotretinoin in the last 6 months"),
+    "anticoagulants": QT_TR_NOOP("Anticoagulants"),
+    "keloid_history": QT_TR_NOOP("Keloid history"),
+    "active_infection": QT_TR_NOOP("Active infection"),
 }
 CONSENT_LABELS = {
-    ConsentKind.TREATMENT: "Treatment",
-    ConsentKind.PHOTO_USE: "Photo use",
-    ConsentKind.MARKETING_SMS: "Marketing by SMS",
-    ConsentKind.MARKETING_EMAIL: "Marketing by e-mail",
-    ConsentKind.DATA_PROCESSING: "Data processing",
+    ConsentKind.TREATMENT: QT_TR_NOOP("Treatment"),
+    ConsentKind.PHOTO_USE: QT_TR_NOOP("Photo use"),
+    ConsentKind.MARKETING_SMS: QT_TR_NOOP("Marketing by SMS"),
+    ConsentKind.MARKETING_EMAIL: QT_TR_NOOP("Marketing by e-mail"),
+    ConsentKind.DATA_PROCESSING: QT_TR_NOOP("Data processing"),
 }
 PILL = "border-radius: 9px; padding: 1px 9px; color: white; background: {bg}; font-weight: bold"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("patient", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def contraindication_text(code: str) -> str:
@@ -151,7 +152,7 @@ class PatientHeader(QWidget):
         if allergies.strip():
             parts.append(self.tr("Allergies: %1").replace("%1", allergies.strip()))
         if contraindications:
-            words = ", ".join(contraindication_text(c) for c in contraindications)
+            words = list_separator().join(contraindication_text(c) for c in contraindications)
             parts.append(self.tr("Contraindications: %1").replace("%1", words))
         if parts:
             self.warnings_label.setText("<br>".join(_escape(p) for p in parts))

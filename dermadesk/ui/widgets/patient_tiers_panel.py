@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from dermadesk.domain.alerts import Alert, AlertStatus
 from dermadesk.domain.money import Money
 from dermadesk.domain.tiers import TierChangeReason, TierDefinition, TierOverride
 from dermadesk.domain.timeline import TimelineEvent
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.patient_table_model import segment_text, stage_text, tier_icon, tier_text
 from dermadesk.ui.models.timeline_model import local_text, money_text
 
@@ -33,17 +34,17 @@ if TYPE_CHECKING:
     from dermadesk.services.tiering import PatientTiers
 
 REASONS = {
-    TierChangeReason.INITIAL: "First review",
-    TierChangeReason.PROMOTION: "Promoted at review",
-    TierChangeReason.DEMOTION: "Demoted after the grace period",
-    TierChangeReason.OVERRIDE: "Owner's override",
-    TierChangeReason.OVERRIDE_ENDED: "Override ended",
-    TierChangeReason.MERGED: "Records merged",
+    TierChangeReason.INITIAL: QT_TR_NOOP("First review"),
+    TierChangeReason.PROMOTION: QT_TR_NOOP("Promoted at review"),
+    TierChangeReason.DEMOTION: QT_TR_NOOP("Demoted after the grace period"),
+    TierChangeReason.OVERRIDE: QT_TR_NOOP("Owner's override"),
+    TierChangeReason.OVERRIDE_ENDED: QT_TR_NOOP("Override ended"),
+    TierChangeReason.MERGED: QT_TR_NOOP("Records merged"),
 }
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("tiers", text)
+    return QCoreApplication.translate(WORDS, text)
 
 
 def _table(headers: Sequence[str], stretch: int) -> QTableWidget:
@@ -90,23 +91,27 @@ class PatientTiersPanel(QWidget):
     def _setup_ui(self) -> None:
         self.reviews = _table(
             (
-                "Month",
-                "Tier",
-                "Qualifies for",
-                "Segment",
-                "Stage",
-                "Spend 12 m",
-                "Visits 12 m",
-                "Predicted 12 m",
-                "P(alive)",
+                QT_TR_NOOP("Month"),
+                QT_TR_NOOP("Tier"),
+                QT_TR_NOOP("Qualifies for"),
+                QT_TR_NOOP("Segment"),
+                QT_TR_NOOP("Stage"),
+                QT_TR_NOOP("Spend 12 m"),
+                QT_TR_NOOP("Visits 12 m"),
+                QT_TR_NOOP("Predicted 12 m"),
+                QT_TR_NOOP("P(alive)"),
             ),
             3,
         )
         self.reviews.setMaximumHeight(170)
-        self.history = _table(("When", "From", "To", "Why", "Note"), 4)
-        self.overrides = _table(("Tier", "Reason", "Ends on", "Status"), 1)
-        self.alerts = _table(("Raised", "Alert", "Why", "Status"), 2)
-        self.packets = _table(("When", "Packet", "How"), 1)
+        self.history = _table(
+            (QT_TR_NOOP("When"), QT_TR_NOOP("From"), QT_TR_NOOP("To"), QT_TR_NOOP("Why"), QT_TR_NOOP("Note")), 4
+        )
+        self.overrides = _table(
+            (QT_TR_NOOP("Tier"), QT_TR_NOOP("Reason"), QT_TR_NOOP("Ends on"), QT_TR_NOOP("Status")), 1
+        )
+        self.alerts = _table((QT_TR_NOOP("Raised"), QT_TR_NOOP("Alert"), QT_TR_NOOP("Why"), QT_TR_NOOP("Status")), 2)
+        self.packets = _table((QT_TR_NOOP("When"), QT_TR_NOOP("Packet"), QT_TR_NOOP("How")), 1)
         self.add_override_button = QPushButton(self.tr("&Override tier…"))
         self.end_override_button = QPushButton(self.tr("&End override"))
         self.end_override_button.setEnabled(False)
@@ -178,7 +183,7 @@ class PatientTiersPanel(QWidget):
     def show_alerts(self, alerts: Sequence[Alert]) -> None:
         rows = []
         for alert in sorted(alerts, key=lambda a: a.raised_on, reverse=True):
-            why = describe_reason(alert.rule, alert.reason, lambda t: QCoreApplication.translate("alerts", t))
+            why = describe_reason(alert.rule, alert.reason, lambda t: QCoreApplication.translate(WORDS, t))
             rows.append([self._day(alert.raised_on), _tr(RULE_NAMES[alert.rule]), why, self._alert_status(alert)])
         _fill(self.alerts, rows, self.tr("No alerts raised for this patient."))
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from dermadesk.domain.readings import ConcernWhen, Metric, ReadingSession
 from dermadesk.ui.charts.metric_words import short_name
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.models.timeline_model import local_text
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ class ReadingsPanel(QWidget):
 
 
 def _tr_name(metric: Metric) -> str:
-    return QCoreApplication.translate("readings", metric.name)
+    return QCoreApplication.translate(WORDS, metric.name)
 
 
 def _change_colour(metric: Metric, change: float | None) -> str | None:

@@ -23,6 +23,8 @@ from dermadesk.domain.alert_text import RULE_NAMES
 from dermadesk.domain.alerts import AlertRule
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.domain.errors import FieldProblem, require_valid
+from dermadesk.ui.i18n import WORDS
+from dermadesk.ui.models.patient_table_model import stage_text
 from dermadesk.ui.widgets.settings.section import MUTED_STYLE, SettingsSection
 
 STAGES = ("silent", "dormant", "lost")
@@ -94,62 +96,62 @@ class AlertRulesSection(SettingsSection):
             "cool_down_days": _spin(0, 365),
             "daily_cap": _spin(1, 10_000),
         }
-        self.stage_boxes = {stage: QCheckBox(self.tr(stage)) for stage in STAGES}
-        self.enabled = {rule: QCheckBox(QCoreApplication.translate("alerts", RULE_NAMES[rule])) for rule in AlertRule}
+        self.stage_boxes = {stage: QCheckBox(stage_text(stage)) for stage in STAGES}
+        self.enabled = {rule: QCheckBox(QCoreApplication.translate(WORDS, RULE_NAMES[rule])) for rule in AlertRule}
         for box in self.enabled.values():
             box.setStyleSheet("font-weight: bold")
 
     def _rule_rows(self) -> list[tuple[AlertRule, list[str | QWidget], str]]:
-        e, tr = self.editors, self.tr
+        e = self.editors
         return [
             (
                 AlertRule.OVERDUE_FOLLOW_UP,
-                [tr("treatment's usual interval passed by more than"), e["overdue_grace"]],
-                tr("Botox every 90–120 days with 20 %: raised after 108 days."),
+                [self.tr("treatment's usual interval passed by more than"), e["overdue_grace"]],
+                self.tr("Botox every 90–120 days with 20 %: raised after 108 days."),
             ),
             (
                 AlertRule.BROKEN_RHYTHM,
                 [
-                    tr("at least"),
+                    self.tr("at least"),
                     e["rhythm_min_visits"],
-                    tr("paid visits, and a gap over"),
+                    self.tr("paid visits, and a gap over"),
                     e["rhythm_factor"],
-                    tr("their usual gap"),
+                    self.tr("their usual gap"),
                 ],
-                tr("For regulars whose visits suddenly stop."),
+                self.tr("For regulars whose visits suddenly stop."),
             ),
             (
                 AlertRule.STAGE_CROSSING,
-                [tr("the patient became"), *self.stage_boxes.values()],
-                tr("When the time since the last paid visit moves the patient to the next lifecycle stage."),
+                [self.tr("the patient became"), *self.stage_boxes.values()],
+                self.tr("When the time since the last paid visit moves the patient to the next lifecycle stage."),
             ),
             (
                 AlertRule.LOW_SATISFACTION,
                 [
-                    tr("satisfaction at most"),
+                    self.tr("satisfaction at most"),
                     e["satisfaction_max"],
-                    tr("CSAT at most"),
+                    self.tr("CSAT at most"),
                     e["csat_max"],
-                    tr("or NPS at most"),
+                    self.tr("or NPS at most"),
                     e["nps_max"],
                 ],
-                tr("Raised at once, so the clinic can put things right."),
+                self.tr("Raised at once, so the clinic can put things right."),
             ),
             (
                 AlertRule.FALLING_VALUE,
-                [tr("tier lowered, or expected value down by"), e["value_drop"]],
-                tr("Compared with the previous monthly review."),
+                [self.tr("tier lowered, or expected value down by"), e["value_drop"]],
+                self.tr("Compared with the previous monthly review."),
             ),
             (
                 AlertRule.PROBABLY_GONE,
                 [
-                    tr("chance still coming below"),
+                    self.tr("chance still coming below"),
                     e["gone_p_alive"],
-                    tr("after at least"),
+                    self.tr("after at least"),
                     e["gone_min_visits"],
-                    tr("visits"),
+                    self.tr("visits"),
                 ],
-                tr("From a model fitted on the clinic's own history."),
+                self.tr("From a model fitted on the clinic's own history."),
             ),
         ]
 

@@ -34,20 +34,20 @@ class ClinicDetailsSection(SettingsSection):
     def _setup_body(self, layout: QVBoxLayout) -> None:
         self._make_editors()
         form = self.form()
-        tr = self.tr
         rows = [
-            (tr("Clinic &name"), self.name, "clinic_name", ""),
-            (tr("&Currency"), self.currency, "currency", tr("Amounts already recorded are not converted.")),
-            (tr("C&ountry"), self.country, "country",
-             tr("Phone numbers without a country code are read as this country's.")),
-            (tr("&Phone"), self.phone, "phone", ""),
-            (tr("&Emergency phone"), self.emergency_phone, "emergency_phone", tr("Printed on after-care sheets.")),
-            (tr("E-&mail"), self.email, "email", ""),
-            (tr("&Address"), self.address, "address", ""),
-            (tr("&Website"), self.website, "website", ""),
-            (tr("Opening &hours"), self.opening_hours, "opening_hours", ""),
-            (tr("&Lock the screen after"), self.idle_minutes, "idle_lock_minutes",
-             tr("of no keyboard or mouse use, so patient records are not left open.")),
+            (self.tr("Clinic &name"), self.name, "clinic_name", ""),
+            (self.tr("&Currency"), self.currency, "currency", self.tr("Amounts already recorded are not converted.")),
+            (self.tr("C&ountry"), self.country, "country",
+             self.tr("Phone numbers without a country code are read as this country's.")),
+            (self.tr("&Phone"), self.phone, "phone", ""),
+            (self.tr("&Emergency phone"), self.emergency_phone, "emergency_phone",
+             self.tr("Printed on after-care sheets.")),
+            (self.tr("E-&mail"), self.email, "email", ""),
+            (self.tr("&Address"), self.address, "address", ""),
+            (self.tr("&Website"), self.website, "website", ""),
+            (self.tr("Opening &hours"), self.opening_hours, "opening_hours", ""),
+            (self.tr("&Lock the screen after"), self.idle_minutes, "idle_lock_minutes",
+             self.tr("of no keyboard or mouse use, so patient records are not left open.")),
         ]  # fmt: skip
         for label, widget, name, hint in rows:
             self.add_field(form, label, widget, name, hint)

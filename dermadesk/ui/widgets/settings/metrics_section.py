@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QT_TR_NOOP, QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from dermadesk.domain.errors import FieldProblem, require_valid
 from dermadesk.domain.readings import ConcernWhen, Metric
+from dermadesk.ui.i18n import word
 from dermadesk.ui.widgets.settings.list_section import ListSection
 from dermadesk.ui.widgets.settings.treatments_section import new_code
 
@@ -19,10 +20,10 @@ CONCERN_SIGNS = {
     ConcernWhen.AT_OR_ABOVE: "≥",
 }
 CONCERN_NAMES = {
-    ConcernWhen.BELOW: "below",
-    ConcernWhen.AT_OR_BELOW: "at or below",
-    ConcernWhen.ABOVE: "above",
-    ConcernWhen.AT_OR_ABOVE: "at or above",
+    ConcernWhen.BELOW: QT_TR_NOOP("below"),
+    ConcernWhen.AT_OR_BELOW: QT_TR_NOOP("at or below"),
+    ConcernWhen.ABOVE: QT_TR_NOOP("above"),
+    ConcernWhen.AT_OR_ABOVE: QT_TR_NOOP("at or above"),
 }
 
 
@@ -60,7 +61,7 @@ class MetricsSection(ListSection):
         self.unit = QLineEdit(objectName="unit", maxLength=40)
         self.concern_when = QComboBox(objectName="concernWhen")
         for when, words in CONCERN_NAMES.items():
-            self.concern_when.addItem(self.tr(words), when)
+            self.concern_when.addItem(word(words), when)
         self.threshold = self._number_edit("threshold")
         concern = self._row(self.concern_when, self.threshold)
         self.healthy_low = self._number_edit("healthyLow")

@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from dermadesk.ui.i18n import WORDS
+
 # the currencies of most clinics; any other ISO code can be typed
 COMMON_CURRENCIES = (
-    ("GBP", "British pound"),
-    ("EUR", "Euro"),
-    ("USD", "US dollar"),
-    ("CAD", "Canadian dollar"),
-    ("AUD", "Australian dollar"),
-    ("NZD", "New Zealand dollar"),
-    ("CHF", "Swiss franc"),
-    ("SEK", "Swedish krona"),
-    ("NOK", "Norwegian krone"),
-    ("DKK", "Danish krone"),
-    ("PLN", "Polish złoty"),
-    ("CZK", "Czech koruna"),
-    ("HUF", "Hungarian forint"),
-    ("TRY", "Turkish lira"),
-    ("AED", "UAE dirham"),
-    ("SAR", "Saudi riyal"),
-    ("ILS", "Israeli shekel"),
-    ("ZAR", "South African rand"),
-    ("INR", "Indian rupee"),
-    ("SGD", "Singapore dollar"),
-    ("HKD", "Hong Kong dollar"),
-    ("CNY", "Chinese yuan"),
-    ("TWD", "New Taiwan dollar"),
-    ("JPY", "Japanese yen"),
-    ("KRW", "South Korean won"),
-    ("THB", "Thai baht"),
-    ("MYR", "Malaysian ringgit"),
-    ("BRL", "Brazilian real"),
-    ("MXN", "Mexican peso"),
+    ("GBP", QT_TR_NOOP("British pound")),
+    ("EUR", QT_TR_NOOP("Euro")),
+    ("USD", QT_TR_NOOP("US dollar")),
+    ("CAD", QT_TR_NOOP("Canadian dollar")),
+    ("AUD", QT_TR_NOOP("Australian dollar")),
+    ("NZD", QT_TR_NOOP("New Zealand dollar")),
+    ("CHF", QT_TR_NOOP("Swiss franc")),
+    ("SEK", QT_TR_NOOP("Swedish krona")),
+    ("NOK", QT_TR_NOOP("Norwegian krone")),
+    ("DKK", QT_TR_NOOP("Danish krone")),
+    ("PLN", QT_TR_NOOP("Polish złoty")),
+    ("CZK", QT_TR_NOOP("Czech koruna")),
+    ("HUF", QT_TR_NOOP("Hungarian forint")),
+    ("TRY", QT_TR_NOOP("Turkish lira")),
+    ("AED", QT_TR_NOOP("UAE dirham")),
+    ("SAR", QT_TR_NOOP("Saudi riyal")),
+    ("ILS", QT_TR_NOOP("Israeli shekel")),
+    ("ZAR", QT_TR_NOOP("South African rand")),
+    ("INR", QT_TR_NOOP("Indian rupee")),
+    ("SGD", QT_TR_NOOP("Singapore dollar")),
+    ("HKD", QT_TR_NOOP("Hong Kong dollar")),
+    ("CNY", QT_TR_NOOP("Chinese yuan")),
+    ("TWD", QT_TR_NOOP("New Taiwan dollar")),
+    ("JPY", QT_TR_NOOP("Japanese yen")),
+    ("KRW", QT_TR_NOOP("South Korean won")),
+    ("THB", QT_TR_NOOP("Thai baht")),
+    ("MYR", QT_TR_NOOP("Malaysian ringgit")),
+    ("BRL", QT_TR_NOOP("Brazilian real")),
+    ("MXN", QT_TR_NOOP("Mexican peso")),
 )
 
 
@@ -48,7 +50,7 @@ class CurrencyBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for code, name in COMMON_CURRENCIES:
-            self.addItem(f"{code} — {QCoreApplication.translate('currencies', name)}", code)
+            self.addItem(f"{code} — {QCoreApplication.translate(WORDS, name)}", code)
         pattern = QRegularExpression(r"[A-Za-z]{0,3}( — .*)?")
         self.lineEdit().setValidator(QRegularExpressionValidator(pattern, self))
 

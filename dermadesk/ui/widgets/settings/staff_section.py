@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from dermadesk.domain.errors import FieldProblem, require_valid
 from dermadesk.domain.staff import Role, StaffUser
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.widgets.settings.list_section import ListSection
 
 ROLE_NAMES = {
-    Role.RECEPTIONIST: "Receptionist",
-    Role.PRACTITIONER: "Practitioner",
-    Role.OWNER: "Owner",
+    Role.RECEPTIONIST: QT_TR_NOOP("Receptionist"),
+    Role.PRACTITIONER: QT_TR_NOOP("Practitioner"),
+    Role.OWNER: QT_TR_NOOP("Owner"),
 }
 
 
 def role_name(role: Role) -> str:
-    return QCoreApplication.translate("roles", ROLE_NAMES[role])
+    return QCoreApplication.translate(WORDS, ROLE_NAMES[role])
 
 
 class StaffSection(ListSection):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from dermadesk.services.packets import TemplateText
 from dermadesk.ui.widgets.settings.section import SettingsSection
 
-LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+LANGUAGE_NAMES = {"en": QT_TR_NOOP("English"), "zh_CN": QT_TR_NOOP("简体中文")}
 
 
 class TemplatesSection(SettingsSection):

@@ -5,26 +5,27 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from dermadesk.domain.catalogue import TreatmentCategory, TreatmentType
 from dermadesk.domain.errors import FieldProblem, require_valid
+from dermadesk.ui.i18n import WORDS
 from dermadesk.ui.widgets.settings.list_section import ListSection
 from dermadesk.ui.widgets.settings.money_text import MoneyEdit, format_amount
 
 CATEGORY_NAMES = {
-    TreatmentCategory.INJECTABLES: "Injectables",
-    TreatmentCategory.LASER_LIGHT: "Laser & light",
-    TreatmentCategory.PEELS: "Peels",
-    TreatmentCategory.SKIN_MANAGEMENT: "Skin management & facials",
-    TreatmentCategory.SURGERY: "Surgery",
-    TreatmentCategory.RETAIL: "Retail skincare",
+    TreatmentCategory.INJECTABLES: QT_TR_NOOP("Injectables"),
+    TreatmentCategory.LASER_LIGHT: QT_TR_NOOP("Laser & light"),
+    TreatmentCategory.PEELS: QT_TR_NOOP("Peels"),
+    TreatmentCategory.SKIN_MANAGEMENT: QT_TR_NOOP("Skin management & facials"),
+    TreatmentCategory.SURGERY: QT_TR_NOOP("Surgery"),
+    TreatmentCategory.RETAIL: QT_TR_NOOP("Retail skincare"),
 }
 
 
 def category_name(category: TreatmentCategory) -> str:
-    return QCoreApplication.translate("treatment_categories", CATEGORY_NAMES[category])
+    return QCoreApplication.translate(WORDS, CATEGORY_NAMES[category])
 
 
 def new_code(name: str, taken: set[str]) -> str:
