@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dermadesk.system.keyfile import KeyFile, WrongSecret, derive_subkey, key_check
+from dermadesk.system.paths import write_private_atomically
 
 FORMAT = "dermadesk-backup/1"
 MANIFEST_SUFFIX = ".manifest"
@@ -135,18 +136,6 @@ class Manifest:
 
 def manifest_for(backup: Path) -> Path:
     return backup.with_name(backup.name + MANIFEST_SUFFIX)
-
-
-def write_private_atomically(path: Path, data: bytes) -> None:
-    """A temp file (0600), fsync, rename over: a reader sees the old file or the new, never half of one."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
 
 
 def _database_wrapping(database_key: bytes) -> bytes:

@@ -19,6 +19,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from dermadesk.system.paths import write_private_atomically
+
 FORMAT = "dermadesk-key/1"
 KEY_BYTES = 32
 # scrypt at 2^17 x 8: ~128 MiB and ~0.3 s, a fair price once per start for an offline guesser's cost.
@@ -103,14 +105,7 @@ class KeyFile:
             indent=1,
             sort_keys=True,
         ).encode()
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+        write_private_atomically(path, data)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
