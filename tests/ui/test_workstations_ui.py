@@ -112,3 +112,36 @@ def test_a_saved_clinic_server_is_used_unless_db_is_given(qtbot, tmp_path: Path)
             desktop.window.close()
     finally:
         QSettings().remove(SERVER_KEY)
+
+
+def test_a_refresh_shows_a_colleagues_work_in_the_inbox_and_todays_list(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The pages a receptionist keeps in front follow the server's refresh: an alert a colleague resolved
+    leaves the inbox, an appointment a colleague marked shows its new state."""
+    from dermadesk.domain.alerts import AlertOutcome
+    from dermadesk.domain.appointments import AppointmentStatus
+    from dermadesk.ui.pages.alerts_page import AlertsPage
+    from dermadesk.ui.pages.today_page import TodayPage
+
+    reception, office = make_ctx("receptionist"), make_ctx("owner")
+    inbox, today = AlertsPage(reception), TodayPage(reception)
+    for page in (inbox, today):
+        qtbot.addWidget(page)
+        page.show()
+        page.activate()
+    qtbot.waitUntil(lambda: inbox.data is not None and today.data is not None, timeout=10_000)
+    assert inbox.data.views and today.data.today_rows, "the demo clinic has open alerts and appointments today"
+    gone = inbox.data.views[0].alert
+    booked = next(v.appointment for v in today.data.today_rows if v.appointment.status is AppointmentStatus.BOOKED)
+
+    office.services.alerts.resolve(gone.id, AlertOutcome.REBOOKED)  # type: ignore[arg-type]
+    office.services.appointments.mark(booked, AppointmentStatus.ATTENDED)
+    reception.signals.refresh_requested.emit()
+
+    qtbot.waitUntil(lambda: all(v.alert.id != gone.id for v in inbox.data.views), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            v.appointment.id == booked.id and v.appointment.status is AppointmentStatus.ATTENDED
+            for v in today.data.today_rows
+        ),
+        timeout=10_000,
+    )

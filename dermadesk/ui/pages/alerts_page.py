@@ -182,6 +182,7 @@ class AlertsPage(Page):
         return box
 
     def _connect_signals(self) -> None:
+        self.ctx.signals.refresh_requested.connect(self._on_refresh_requested)  # other workstations' changes
         self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.rule_filter.rules_changed.connect(self._on_filter_changed)
         self.run_button.clicked.connect(self._on_run_button_clicked)
@@ -212,6 +213,11 @@ class AlertsPage(Page):
         settings.setValue(f"{self.page_id}/header", self.table.horizontalHeader().saveState())
 
     # -- loading -----------------------------------------------------------------------------
+    def _on_refresh_requested(self) -> None:
+        """A clinic server's periodic refresh: the page in front asks again (the others do when shown)."""
+        if self.isVisible():
+            self.reload()
+
     def activate(self) -> None:
         self.reload()
 

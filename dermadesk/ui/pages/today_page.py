@@ -179,6 +179,7 @@ class TodayPage(Page):
         return box
 
     def _connect_signals(self) -> None:
+        self.ctx.signals.refresh_requested.connect(self._on_refresh_requested)  # other workstations' changes
         self.attended_action.triggered.connect(lambda: self._mark(AppointmentStatus.ATTENDED))
         self.no_show_action.triggered.connect(lambda: self._mark(AppointmentStatus.NO_SHOW))
         self.cancelled_action.triggered.connect(lambda: self._mark(AppointmentStatus.CANCELLED))
@@ -216,6 +217,11 @@ class TodayPage(Page):
             settings.setValue(f"{self.page_id}/{name}", widget.saveState())
 
     # -- loading -----------------------------------------------------------------------------
+    def _on_refresh_requested(self) -> None:
+        """A clinic server's periodic refresh: the page in front asks again (the others do when shown)."""
+        if self.isVisible():
+            self.reload()
+
     def activate(self) -> None:
         self.reload()
 
