@@ -35,11 +35,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        summary = env.services(opened).alerts.run(args.as_of or date.today())
-    finally:
-        opened.close()
+    summary = env.call(args.db, lambda services: services.alerts.run(args.as_of or date.today()))
     data = {
         "raised": {rule.value: n for rule, n in summary.raised.items()},
         "total": sum(summary.raised.values()),
@@ -61,11 +57,7 @@ def run_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def list_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        views = env.services(opened).alerts.inbox((AlertStatus(args.status),))
-    finally:
-        opened.close()
+    views = env.call(args.db, lambda services: services.alerts.inbox((AlertStatus(args.status),)))
     rows = [
         {
             "id": v.alert.id,
@@ -90,11 +82,7 @@ def list_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def resolve_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        alert = env.services(opened).alerts.resolve(args.id, OUTCOMES[args.outcome], args.note)
-    finally:
-        opened.close()
+    alert = env.call(args.db, lambda services: services.alerts.resolve(args.id, OUTCOMES[args.outcome], args.note))
     if args.json:
         print_json({"id": alert.id, "status": alert.status.value})
     else:
@@ -103,11 +91,7 @@ def resolve_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def snooze_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        alert = env.services(opened).alerts.snooze(args.id, args.until)
-    finally:
-        opened.close()
+    alert = env.call(args.db, lambda services: services.alerts.snooze(args.id, args.until))
     if args.json:
         print_json({"id": alert.id, "status": alert.status.value, "until": args.until.isoformat()})
     else:

@@ -58,11 +58,7 @@ def export_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
     if args.last < args.first:
         print("dermadesk: --to must not be before --from", file=sys.stderr)
         return 2
-    opened = env.open(args.db)
-    try:
-        text, count = env.services(opened).audit.export_csv(args.first, args.last)
-    finally:
-        opened.close()
+    text, count = env.call(args.db, lambda services: services.audit.export_csv(args.first, args.last))
     # UTF-8 with a BOM so spreadsheets read non-Latin workstation names correctly
     args.csv.write_text(text, encoding="utf-8-sig", newline="")
     print(f"{count} audit entries from {args.first.isoformat()} to {args.last.isoformat()} written to {args.csv}")

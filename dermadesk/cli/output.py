@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dermadesk.domain.clinic import ClinicSettings
 from dermadesk.services.context import SYSTEM_ACTOR
 from dermadesk.services.database import OpenedDatabase
 from dermadesk.services.workspace import Services, Workspace
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,6 +37,14 @@ class CommandEnvironment:
 
     def services(self, opened: OpenedDatabase) -> Services:
         return self.workspace.services(opened, SYSTEM_ACTOR)
+
+    def call(self, given: Path | str | None, work: Callable[[Services], T]) -> T:
+        """Open the database, do one piece of work with its services, close it: what most commands do."""
+        opened = self.open(given)
+        try:
+            return work(self.services(opened))
+        finally:
+            opened.close()
 
 
 def show_recovery_key(recovery_key: str, path: Path) -> None:

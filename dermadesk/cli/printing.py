@@ -89,11 +89,7 @@ def monthly_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def _write(env: CommandEnvironment, args: argparse.Namespace, build) -> int:  # type: ignore[no-untyped-def]
-    opened = env.open(args.db)
-    try:
-        pdf = build(env.services(opened))
-    finally:
-        opened.close()
+    pdf = env.call(args.db, build)
     args.output.write_bytes(pdf)
     print(f"Written to {args.output}; logged on the patient's timeline.")
     return 0

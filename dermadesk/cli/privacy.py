@@ -30,11 +30,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def export_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        export = env.services(opened).privacy.access_export(args.patient)
-    finally:
-        opened.close()
+    export = env.call(args.db, lambda services: services.privacy.access_export(args.patient))
     stem = args.to / f"patient-{args.patient}-data"
     json_path, pdf_path = stem.with_suffix(".json"), stem.with_suffix(".pdf")
     try:
@@ -52,11 +48,7 @@ def erase_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
     if not args.yes and not _confirmed(args.patient):
         print("dermadesk: not confirmed; nothing was erased (use --yes to skip the question)", file=sys.stderr)
         return EXIT_NOT_CONFIRMED
-    opened = env.open(args.db)
-    try:
-        result = env.services(opened).privacy.erase(args.patient, args.reason)
-    finally:
-        opened.close()
+    result = env.call(args.db, lambda services: services.privacy.erase(args.patient, args.reason))
     print(
         f"Patient #{args.patient}: personal data erased ({len(result.erased_records)} record(s)); "
         f"{result.paid_events_kept} paid entries kept anonymously for the books."
@@ -65,11 +57,7 @@ def erase_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def withdraw_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        dismissed = env.services(opened).privacy.withdraw_marketing(args.patient)
-    finally:
-        opened.close()
+    dismissed = env.call(args.db, lambda services: services.privacy.withdraw_marketing(args.patient))
     print(f"Patient #{args.patient}: marketing by SMS and e-mail withdrawn; {dismissed} recall alert(s) dismissed.")
     return 0
 

@@ -51,11 +51,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def review_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        summary = env.services(opened).tiers.run_review(args.as_of)
-    finally:
-        opened.close()
+    summary = env.call(args.db, lambda services: services.tiers.run_review(args.as_of))
     moves = [{"from": a, "to": b, "patients": n} for (a, b), n in sorted(summary.moves.items())]
     data = {
         "month": summary.review.month,
@@ -93,11 +89,7 @@ def _table(title: str, counts: dict[str, int]) -> None:
 
 
 def show_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        view = env.services(opened).tiers.patient(args.patient)
-    finally:
-        opened.close()
+    view = env.call(args.db, lambda services: services.tiers.patient(args.patient))
     data = {
         "patient_id": args.patient,
         "reviews": [
@@ -150,11 +142,7 @@ def show_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
 
 
 def rfm_export_command(args: argparse.Namespace, env: CommandEnvironment) -> int:
-    opened = env.open(args.db)
-    try:
-        rows = env.services(opened).rfm.export(args.as_of, marketing=args.marketing)
-    finally:
-        opened.close()
+    rows = env.call(args.db, lambda services: services.rfm.export(args.as_of, marketing=args.marketing))
     write_rows(rows, args.csv)
     print(f"{len(rows)} patients written to {args.csv}")
     return 0
